@@ -141,6 +141,14 @@ describe('data/ knowledge base', () => {
         }
       }
     });
+    it('evidence levels follow the documented rules', () => {
+      for (const r of evidence.records) {
+        if (r.patients !== undefined && r.patients < 5) assert.strictEqual(r.evidenceLevel, 'D', `${r.id}: fewer than 5 treated`);
+        if (r.patients === undefined) assert.ok(r.evidenceLevel >= 'C', `${r.id}: number treated not reported`);
+        if (r.design === 'systematic-review') assert.ok(r.evidenceLevel >= 'C', `${r.id}: review of published cases`);
+        if (r.evidenceLevel === 'A') assert.match(r.design, /trial|prospective/, `${r.id}: level A needs a prospective trial`);
+      }
+    });
     it('covers the drug classes in use, IL-6 and JAK inhibitors first', () => {
       const order = evidence.classes.map(c => c.id);
       assert.deepStrictEqual(order.slice(0, 2), ['il6', 'jak']);
