@@ -1,0 +1,210 @@
+/**
+ * A parsed BibTeX entry. Holds offsets into the file's text, not copies of its values:
+ * values are expanded (macros, `#`), inherited (crossref/xdata) and decoded only when asked for.
+ */
+import type { BibEntry } from './types';
+import { ValueKind, expandValue } from './bibtexValue';
+import { decodeFieldValue } from './latexDecode';
+import { inheritedFieldName } from './inheritance';
+import { parseNameList, type PersonName } from './names';
+
+/**
+ * Own fields of all entries of one file in one typed array, 4 ints per field: name id, value
+ * start, value end, ValueKind. ~16 bytes a field instead of a few hundred for per-entry arrays.
+ */
+export class FieldStore {
+  data = new Int32Array(1 << 12);
+  length = 0;
+  /** Field name id → lowercase name. */
+  readonly names: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  /** Appends one entry's fields; returns their offset in `data`. */
+  append(names: readonly string[], spans: readonly number[]): number {
+    const offset = this.length;
+    const end = offset + 4 * names.length;
+    if (end > this.data.length) {
+      const bigger = new Int32Array(Math.max(end, this.data.length * 2));
+      bigger.set(this.data.subarray(0, this.length));
+      this.data = bigger;
+    }
+    let o = offset;
+    for (let i = 0; i < names.length; i++) {
+      let id = this.ids.get(names[i]);
+      if (id === undefined) {
+        id = this.names.length;
+        this.names.push(names[i]);
+        this.ids.set(names[i], id);
+      }
+      this.data[o++] = id;
+      this.data[o++] = spans[3 * i];
+      this.data[o++] = spans[3 * i + 1];
+      this.data[o++] = spans[3 * i + 2];
+    }
+    this.length = end;
+    return offset;
+  }
+
+  /** Drops the spare capacity once the file is scanned. */
+  trim(): void {
+    if (this.data.length > this.length) this.data = this.data.slice(0, this.length);
+  }
+}
+
+/** What all entries of one file share. */
+export interface BibTeXSource {
+  readonly text: string;
+  readonly fields: FieldStore;
+  /** `@string` macros, lowercase name → LaTeX value. */
+  readonly macros: ReadonlyMap<string, string>;
+  /** First entry for each key, for crossref/xdata. */
+  readonly byKey: ReadonlyMap<string, BibTeXEntry>;
+}
+
+/** Set when an inheritance resolution ran into a crossref/xdata cycle. */
+let cycleSeen = false;
+
+export class BibTeXEntry implements BibEntry {
+  private decoded?: Record<string, string>;
+  /** Inherited field → LaTeX value; null once known to have none. */
+  private inherited?: Map<string, string> | null;
+  private resolving = false;
+
+  constructor(
+    private readonly source: BibTeXSource,
+    readonly key: string,
+    readonly type: string,
+    readonly start: number,
+    readonly end: number,
+    readonly keyStart: number,
+    readonly keyEnd: number,
+    /** Where this entry's own fields start in the source's FieldStore, and how many. */
+    private readonly fieldOffset: number,
+    private readonly fieldCount: number,
+  ) {}
+
+  /** Own field names, lowercase, in source order. */
+  get fieldNames(): string[] {
+    const { data, names } = this.source.fields;
+    const out: string[] = [];
+    for (let i = 0; i < this.fieldCount; i++) out.push(names[data[this.fieldOffset + 4 * i]]);
+    return out;
+  }
+
+  /** Offset in the FieldStore of an own field's record, or -1. */
+  private fieldIndex(name: string): number {
+    const { data, names } = this.source.fields;
+    for (let i = 0, o = this.fieldOffset; i < this.fieldCount; i++, o += 4) if (names[data[o]] === name) return o;
+    return -1;
+  }
+
+  /** All fields decoded for display, inherited ones included (computed once). */
+  get fields(): Readonly<Record<string, string>> {
+    if (this.decoded) return this.decoded;
+    const fields: Record<string, string> = {};
+    for (const name of this.allFieldNames()) {
+      const latex = this.latex(name);
+      if (latex !== undefined) fields[name] = decodeFieldValue(name, latex);
+    }
+    return (this.decoded = fields);
+  }
+
+  /** Own field values exactly as written (delimiters, macros and `#` included). */
+  get rawFields(): Readonly<Record<string, string>> {
+    const raw: Record<string, string> = {};
+    const { data, names } = this.source.fields;
+    for (let i = 0, o = this.fieldOffset; i < this.fieldCount; i++, o += 4) {
+      raw[names[data[o]]] = this.source.text.slice(data[o + 1], data[o + 2]);
+    }
+    return raw;
+  }
+
+  field(name: string): string | undefined {
+    if (this.decoded) return this.decoded[name];
+    const latex = this.latex(name);
+    return latex === undefined ? undefined : decodeFieldValue(name, latex);
+  }
+
+  /** A field's LaTeX value (macros expanded, delimiters stripped, not decoded), own or inherited. */
+  latex(name: string): string | undefined {
+    return this.ownLatex(name) ?? this.inheritedValues()?.get(name);
+  }
+
+  /** Parsed names of a name-list field (`author`, `editor`, ...). */
+  names(field: string): PersonName[] {
+    const latex = this.latex(field);
+    return latex === undefined ? [] : parseNameList(latex);
+  }
+
+  /** Offsets of an own field's value as written, e.g. to point a diagnostic at it. */
+  valueRange(name: string): { start: number; end: number } | undefined {
+    const o = this.fieldIndex(name);
+    const data = this.source.fields.data;
+    return o < 0 ? undefined : { start: data[o + 1], end: data[o + 2] };
+  }
+
+  /** Own and inherited field names. */
+  allFieldNames(): string[] {
+    const inherited = this.inheritedValues();
+    const names = this.fieldNames;
+    if (!inherited) return names;
+    for (const name of inherited.keys()) if (!names.includes(name)) names.push(name);
+    return names;
+  }
+
+  toJSON(): object {
+    return { key: this.key, type: this.type, fields: this.fields, start: this.start, end: this.end, keyStart: this.keyStart, keyEnd: this.keyEnd };
+  }
+
+  private ownLatex(name: string): string | undefined {
+    const o = this.fieldIndex(name);
+    if (o < 0) return undefined;
+    const data = this.source.fields.data;
+    return expandValue(this.source.text, data[o + 1], data[o + 2], data[o + 3] as ValueKind, this.source.macros);
+  }
+
+  /** Fields from xdata parents (as if written here), then from the crossref parent; own fields win. */
+  private inheritedValues(): Map<string, string> | undefined {
+    if (this.inherited !== undefined) return this.inherited ?? undefined;
+    if (this.fieldIndex('crossref') < 0 && this.fieldIndex('xdata') < 0) {
+      this.inherited = null;
+      return undefined;
+    }
+    if (this.resolving) { // a crossref cycle: stop here
+      cycleSeen = true;
+      return undefined;
+    }
+    const outerCycle = cycleSeen;
+    cycleSeen = false;
+    this.resolving = true;
+    const values = new Map<string, string>();
+    for (const parentKey of parentKeys(this.ownLatex('xdata'))) this.inheritFrom(parentKey, 'xdata', values);
+    for (const parentKey of parentKeys(this.ownLatex('crossref'))) this.inheritFrom(parentKey, 'crossref', values);
+    this.resolving = false;
+    // Inside a cycle the result depends on where resolution started: recompute rather than cache it.
+    if (!cycleSeen) this.inherited = values.size ? values : null;
+    cycleSeen = outerCycle || cycleSeen;
+    return values.size ? values : undefined;
+  }
+
+  private inheritFrom(parentKey: string, via: 'crossref' | 'xdata', into: Map<string, string>): void {
+    const parent = this.source.byKey.get(parentKey);
+    if (!parent || parent === this) return;
+    if (parent.resolving) { // a crossref cycle through `parent`
+      cycleSeen = true;
+      return;
+    }
+    for (const name of parent.allFieldNames()) {
+      const target = inheritedFieldName(this.type, parent.type, name, via);
+      if (target === undefined || into.has(target) || this.fieldIndex(target) >= 0) continue;
+      const value = parent.latex(name);
+      if (value !== undefined) into.set(target, value);
+    }
+  }
+}
+
+/** Keys in a crossref/xdata value (xdata takes a comma-separated list). */
+export function parentKeys(latex: string | undefined): string[] {
+  if (latex === undefined) return [];
+  return latex.split(',').map(k => k.replace(/[{}]/g, '').trim()).filter(k => k !== '');
+}

@@ -1,0 +1,520 @@
+/**
+ * Single-pass, error-tolerant BibTeX/BibLaTeX scanner.
+ *
+ * Linear in the file size: every character is looked at a bounded number of times, and a
+ * malformed entry never makes the scanner look back. After an error it resynchronises at the
+ * next `@type{` / `@type(` that starts a line, so one bad entry costs only itself.
+ * Scanning is resumable (`scan(maxItems)`), which the chunked and incremental APIs build on.
+ */
+import type { BibError, BibParseResult } from './types';
+import { BibTeXEntry, FieldStore, parentKeys, type BibTeXSource } from './bibtexEntry';
+import { ValueKind, expandValue, lookupMacro } from './bibtexValue';
+
+export interface BibTeXParseResult extends BibParseResult<BibTeXEntry> {
+  /** `@string` macros, lowercase name → LaTeX value. */
+  readonly macros: ReadonlyMap<string, string>;
+  /** `@preamble` contents, LaTeX as written (macros expanded). */
+  readonly preambles: readonly string[];
+}
+
+const AT = 0x40, PERCENT = 0x25, LBRACE = 0x7b, RBRACE = 0x7d, LPAREN = 0x28, RPAREN = 0x29;
+const COMMA = 0x2c, EQUALS = 0x3d, QUOTE = 0x22, HASH = 0x23, NEWLINE = 0x0a;
+
+/** An `@type{` or `@type(` (type may be followed by spaces); matched sticky at an `@`. */
+const ENTRY_OPENING = /@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]/y;
+/** The same at a line start (after optional indentation): where scanning resumes after an error. */
+const ENTRY_AT_LINE_START = /(?:^|\n)[ \t]*@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]/g;
+/** A value that swallowed the next fields: a line inside it starting `name =`. */
+const SWALLOWED_FIELD = /\n[ \t]*[A-Za-z][\w-]*[ \t]*=/;
+/** Text between entries that looks like `name = value`: fields cut off by an early closing brace. */
+const STRAY_FIELD = /(?:^|,)[ \t]*([A-Za-z][\w-]*)[ \t]*=[ \t]*[{"\d]/m;
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x0b;
+}
+
+/** Characters allowed in entry types, field names and macro names. */
+function isNameChar(c: number): boolean {
+  return c > 0x20 && c !== COMMA && c !== EQUALS && c !== LBRACE && c !== RBRACE && c !== QUOTE && c !== HASH
+    && c !== PERCENT && c !== LPAREN && c !== RPAREN && c !== 0x27 && c !== AT && c !== 0x7e && c !== 0x5c;
+}
+
+/** Characters allowed in citation keys (`:` `/` `.` `-` `+` included). */
+function isKeyChar(c: number, close: number): boolean {
+  return c > 0x20 && c !== COMMA && c !== EQUALS && c !== LBRACE && c !== RBRACE && c !== QUOTE && c !== HASH
+    && c !== PERCENT && c !== close && c !== 0x5c;
+}
+
+interface PendingMacro { name: string; start: number; end: number; entryKey: string; field: string }
+
+/** Why a value could not be read: the caller records the error and resumes at `resumeAt`. */
+class ValueError {
+  constructor(readonly message: string, readonly start: number, readonly end: number, readonly resumeAt: number) {}
+}
+
+export class BibTeXScanner {
+  private pos: number;
+  private readonly entries: BibTeXEntry[] = [];
+  private readonly errors: BibError[] = [];
+  private readonly macros = new Map<string, string>();
+  private readonly byKey = new Map<string, BibTeXEntry>();
+  private readonly preambles: string[] = [];
+  private readonly source: BibTeXSource;
+  private readonly undefinedMacros: PendingMacro[] = [];
+  private readonly linked: BibTeXEntry[] = [];
+  /** Field names as written → interned lowercase name; per scan, so keys sliced from the text die with it. */
+  private readonly fieldNames = new Map<string, string>();
+  /** End of the last entry, to check the text after it for fields an early `}` cut off. */
+  private lastEntryEnd = -1;
+  private lastEntryKey = '';
+
+  constructor(private readonly text: string) {
+    this.pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    this.source = { text, fields: new FieldStore(), macros: this.macros, byKey: this.byKey };
+  }
+
+  /** Offset scanned so far. */
+  get offset(): number {
+    return this.pos;
+  }
+
+  get entryCount(): number {
+    return this.entries.length;
+  }
+
+  /** Scans up to `maxItems` top-level items (entries, @string, @comment ...); true when the text is done. */
+  scan(maxItems = Infinity): boolean {
+    const text = this.text;
+    const len = text.length;
+    let items = 0;
+    while (this.pos < len) {
+      const at = text.indexOf('@', this.pos);
+      const next = at < 0 ? len : at;
+      if (this.lastEntryEnd >= 0) this.checkTextAfterEntry(next);
+      if (at < 0) {
+        this.pos = len;
+        break;
+      }
+      if (this.isInLineComment(at)) {
+        const eol = text.indexOf('\n', at);
+        this.pos = eol < 0 ? len : eol + 1;
+        continue;
+      }
+      this.pos = at;
+      this.topLevelItem();
+      if (++items >= maxItems) break;
+    }
+    return this.pos >= len;
+  }
+
+  /** Finishes the post-pass checks (macros, crossref targets) and returns the result. */
+  finish(): BibTeXParseResult {
+    for (const use of this.undefinedMacros) {
+      if (lookupMacro(use.name.toLowerCase(), this.macros) === undefined) {
+        this.error(`Entry '${use.entryKey}': field '${use.field}' uses '${use.name}', which is neither a number nor a defined @string`, use.start, use.end);
+      }
+    }
+    for (const entry of this.linked) {
+      for (const via of ['crossref', 'xdata'] as const) {
+        const range = entry.valueRange(via);
+        if (!range) continue;
+        for (const parent of parentKeys(entry.latex(via))) {
+          if (!this.byKey.has(parent)) this.error(`Entry '${entry.key}': ${via} target '${parent}' not found`, range.start, range.end);
+        }
+      }
+    }
+    this.errors.sort((a, b) => a.start - b.start);
+    this.source.fields.trim();
+    return { entries: this.entries, errors: this.errors, macros: this.macros, preambles: this.preambles };
+  }
+
+  private error(message: string, start: number, end: number): void {
+    this.errors.push({ message, start, end: Math.max(end, start) });
+  }
+
+  /** `%` before the `@` on its line: the whole line is commented out. */
+  private isInLineComment(at: number): boolean {
+    const text = this.text;
+    for (let i = at - 1; i >= 0; i--) {
+      const c = text.charCodeAt(i);
+      if (c === NEWLINE) return false;
+      if (c === PERCENT) return true;
+    }
+    return false;
+  }
+
+  private checkTextAfterEntry(next: number): void {
+    const from = this.lastEntryEnd;
+    this.lastEntryEnd = -1;
+    if (next - from < 3) return;
+    const between = this.text.slice(from, next);
+    const m = STRAY_FIELD.exec(between);
+    if (m) {
+      const start = from + m.index + m[0].indexOf(m[1]);
+      this.error(`Entry '${this.lastEntryKey}' was closed early (one '}' too many?): field '${m[1]}' and what follows are outside any entry`, start, start + m[1].length);
+    }
+  }
+
+  /** Offset of the next line-start `@type{`, or the end of the text. */
+  private resyncFrom(from: number): number {
+    ENTRY_AT_LINE_START.lastIndex = Math.max(0, from - 1);
+    const m = ENTRY_AT_LINE_START.exec(this.text);
+    return m ? m.index + m[0].indexOf('@') : this.text.length;
+  }
+
+  /** At an `@`: entry, @string, @preamble, @comment, or stray text. */
+  private topLevelItem(): void {
+    const text = this.text;
+    const at = this.pos;
+    let p = this.skipSpaces(at + 1);
+    const typeStart = p;
+    while (p < text.length && isNameChar(text.charCodeAt(p))) p++;
+    if (p === typeStart) {
+      this.pos = at + 1; // a lone `@` in comment text
+      return;
+    }
+    const type = text.slice(typeStart, p).toLowerCase();
+    p = this.skipSpaces(p);
+    const open = text.charCodeAt(p);
+    if (open !== LBRACE && open !== LPAREN) {
+      // `@comment` without delimiters, or an `@` in prose (an e-mail address): comment text, as in BibTeX.
+      if (type !== 'comment' && this.isAtLineStart(at) && /^[a-z]+$/.test(type)) {
+        this.error(`'@${type}' is not followed by '{' or '('`, at, p);
+      }
+      this.pos = p;
+      return;
+    }
+    const close = open === LBRACE ? RBRACE : RPAREN;
+    this.pos = p + 1;
+    if (type === 'comment') this.skipComment(at, open, close);
+    else if (type === 'string') this.stringDefinition(at, close);
+    else if (type === 'preamble') this.preamble(at, close);
+    else this.entry(at, type, close);
+  }
+
+  private isAtLineStart(at: number): boolean {
+    for (let i = at - 1; i >= 0; i--) {
+      const c = this.text.charCodeAt(i);
+      if (c === NEWLINE) return true;
+      if (c !== 0x20 && c !== 0x09 && c !== 0xfeff) return false;
+    }
+    return true;
+  }
+
+  /** `@comment{...}`: skipped as a balanced group, `@` inside included. */
+  private skipComment(at: number, open: number, close: number): void {
+    const text = this.text;
+    let depth = 1;
+    for (let i = this.pos; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === open) depth++;
+      else if (c === close && --depth === 0) {
+        this.pos = i + 1;
+        return;
+      }
+    }
+    this.error(`'@comment' is never closed (missing '${String.fromCharCode(close)}')`, at, at + 8);
+    this.pos = this.resyncFrom(at + 1);
+  }
+
+  private stringDefinition(at: number, close: number): void {
+    const text = this.text;
+    let p = this.skipSpacesAndComments(this.pos);
+    const nameStart = p;
+    while (p < text.length && isNameChar(text.charCodeAt(p))) p++;
+    const name = text.slice(nameStart, p);
+    p = this.skipSpaces(p);
+    if (name === '' || text.charCodeAt(p) !== EQUALS) {
+      this.error(name === '' ? `'@string' without a name` : `'@string' '${name}': missing '='`, at, Math.max(p, at + 7));
+      this.pos = this.resyncFrom(at + 1);
+      return;
+    }
+    this.pos = p + 1;
+    const value = this.value(`@string ${name}`, name);
+    if (value instanceof ValueError) {
+      this.error(value.message, value.start, value.end);
+      this.pos = value.resumeAt;
+      return;
+    }
+    this.macros.set(name.toLowerCase(), expandValue(text, value.start, value.end, value.kind, this.macros));
+    this.expectClose(at, close, `@string '${name}'`);
+  }
+
+  private preamble(at: number, close: number): void {
+    const value = this.value('@preamble', 'preamble');
+    if (value instanceof ValueError) {
+      this.error(value.message, value.start, value.end);
+      this.pos = value.resumeAt;
+      return;
+    }
+    this.preambles.push(expandValue(this.text, value.start, value.end, value.kind, this.macros));
+    this.expectClose(at, close, '@preamble');
+  }
+
+  private expectClose(at: number, close: number, what: string): void {
+    const p = this.skipSpaces(this.pos);
+    if (this.text.charCodeAt(p) === close) {
+      this.pos = p + 1;
+    } else {
+      this.error(`${what}: missing '${String.fromCharCode(close)}'`, p, p + 1);
+      this.pos = this.resyncFrom(at + 1);
+    }
+  }
+
+  private entry(at: number, type: string, close: number): void {
+    const text = this.text;
+    const len = text.length;
+    let p = this.skipSpaces(this.pos);
+    const keyStart = p;
+    while (p < len && isKeyChar(text.charCodeAt(p), close)) p++;
+    let keyEnd = p;
+    let key = text.slice(keyStart, keyEnd);
+    const names: string[] = [];
+    const spans: number[] = [];
+    p = this.skipSpacesAndComments(p);
+    let c = text.charCodeAt(p);
+    if (c === EQUALS || (key === '' && c !== close)) {
+      // `@article{title = ...`: no key at all. Read the fields to move past them, keep nothing.
+      this.error(`'@${type}' entry has no citation key`, at, keyStart);
+      if (c === EQUALS) p = keyStart;
+      else if (c === COMMA) p++;
+      key = '';
+      keyEnd = keyStart;
+    } else if (c === COMMA) {
+      p++;
+    } else if (c !== close) {
+      if (isNameChar(c) && this.followedByEquals(p)) {
+        this.error(`Entry '${key}': missing comma after the key`, keyEnd, keyEnd + 1);
+      } else {
+        this.error(`Entry '${key}': unexpected '${text[p] ?? 'end of file'}' after the key`, p, p + 1);
+        this.pos = this.resyncFrom(p);
+        this.addEntry(at, type, key, keyStart, keyEnd, this.pos, names, spans);
+        return;
+      }
+    }
+    this.pos = p;
+    let lastValueEnd = p;
+    let lastValueStart = p;
+    let lastField = '';
+    // Fields: `name = value` separated by commas, until the closing delimiter.
+    for (;;) {
+      p = this.skipSpacesAndComments(this.pos);
+      c = text.charCodeAt(p);
+      if (c === close) {
+        this.pos = p + 1;
+        break;
+      }
+      if (c === COMMA) { // `,,` or a trailing comma: harmless
+        this.pos = p + 1;
+        continue;
+      }
+      if (p >= len || c === AT) {
+        const what = p >= len ? 'the file ends' : 'the next entry starts';
+        if (lastField !== '' && SWALLOWED_FIELD.test(text.slice(lastValueStart, lastValueEnd))) {
+          // `title = {{Foo},` — the value ran on through the following fields to the entry's last `}`.
+          this.error(`Entry '${key}': field '${lastField}' has unbalanced braces (one '{' too many): it runs on to the end of the entry`, lastValueStart, lastValueStart + 1);
+        } else {
+          this.error(`Entry '${key}': missing '${String.fromCharCode(close)}' at the end of the entry (${what} first)`, lastValueEnd, lastValueEnd + 1);
+        }
+        this.pos = p;
+        this.addEntry(at, type, key, keyStart, keyEnd, lastValueEnd, names, spans);
+        return;
+      }
+      if (!isNameChar(c)) {
+        this.error(`Entry '${key}': unexpected '${text[p]}' where a field name should be`, p, p + 1);
+        this.pos = this.resyncFrom(p);
+        this.addEntry(at, type, key, keyStart, keyEnd, this.pos, names, spans);
+        return;
+      }
+      const nameStart = p;
+      while (p < len && isNameChar(text.charCodeAt(p))) p++;
+      const rawName = text.slice(nameStart, p);
+      p = this.skipSpaces(p);
+      if (text.charCodeAt(p) !== EQUALS) {
+        this.error(`Entry '${key}': missing '=' after field '${rawName}'`, nameStart, p);
+        this.pos = this.resyncFrom(nameStart);
+        this.addEntry(at, type, key, keyStart, keyEnd, this.pos, names, spans);
+        return;
+      }
+      this.pos = p + 1;
+      const name = this.fieldName(rawName);
+      const value = this.value(key, name);
+      if (value instanceof ValueError) {
+        this.error(value.message, Math.min(nameStart, value.start), value.end);
+        this.pos = value.resumeAt;
+        this.addEntry(at, type, key, keyStart, keyEnd, this.pos, names, spans);
+        return;
+      }
+      if (names.includes(name)) {
+        this.error(`Entry '${key}': duplicate field '${name}' (the first one is kept)`, nameStart, p);
+      } else {
+        names.push(name);
+        spans.push(value.start, value.end, value.kind);
+      }
+      lastValueEnd = value.end;
+      lastValueStart = value.start;
+      lastField = name;
+      p = this.skipSpaces(this.pos);
+      c = text.charCodeAt(p);
+      if (c === COMMA) {
+        this.pos = p + 1;
+      } else if (c === close) {
+        this.pos = p + 1;
+        break;
+      } else if (c !== AT && p < len && isNameChar(c) && this.followedByEquals(p)) {
+        let e = p;
+        while (e < len && isNameChar(text.charCodeAt(e))) e++;
+        this.error(`Entry '${key}': missing comma before field '${this.fieldName(text.slice(p, e))}'`, lastValueEnd, e);
+        this.pos = p;
+      } else {
+        this.pos = p; // the loop reports a missing closer at `@` / end of file
+        if (c !== AT && p < len && c !== PERCENT) {
+          this.error(`Entry '${key}': unexpected '${text[p]}' after field '${name}'`, p, p + 1);
+          this.pos = this.resyncFrom(p);
+          this.addEntry(at, type, key, keyStart, keyEnd, this.pos, names, spans);
+          return;
+        }
+      }
+    }
+    this.addEntry(at, type, key, keyStart, keyEnd, this.pos, names, spans);
+    this.lastEntryEnd = this.pos;
+    this.lastEntryKey = key;
+  }
+
+  private addEntry(start: number, type: string, key: string, keyStart: number, keyEnd: number, end: number, names: string[], spans: number[]): void {
+    if (key === '') return;
+    const existing = this.byKey.get(key);
+    if (existing) {
+      this.error(`Duplicate key '${key}': already defined by the entry at offset ${existing.start}; this one is ignored`, keyStart, keyEnd);
+      return;
+    }
+    const entry = new BibTeXEntry(this.source, key, type, start, end, keyStart, keyEnd, this.source.fields.append(names, spans), names.length);
+    this.entries.push(entry);
+    this.byKey.set(key, entry);
+    if (names.includes('crossref') || names.includes('xdata')) this.linked.push(entry);
+  }
+
+  /** Reads `part # part # ...` from `this.pos`; leaves `this.pos` after the value. */
+  private value(entryKey: string, field: string): { start: number; end: number; kind: ValueKind } | ValueError {
+    const text = this.text;
+    const len = text.length;
+    let p = this.skipSpaces(this.pos);
+    const start = p;
+    let parts = 0;
+    let kind = ValueKind.Delimited;
+    for (;;) {
+      const c = text.charCodeAt(p);
+      if (c === LBRACE || c === QUOTE) {
+        const end = this.delimitedEnd(p);
+        if (end < 0) {
+          const resumeAt = -end - 1;
+          const what = c === LBRACE ? `unbalanced braces (no closing '}')` : `unterminated quoted value (no closing '"')`;
+          const stop = resumeAt >= len ? 'before the end of the file' : 'before the next entry';
+          return new ValueError(`Entry '${entryKey}': field '${field}' has ${what} ${stop}`, p, p + 1, resumeAt);
+        }
+        p = end + 1;
+      } else if (p < len && isNameChar(c)) {
+        const wordStart = p;
+        while (p < len && isNameChar(text.charCodeAt(p))) p++;
+        const word = text.slice(wordStart, p);
+        if (/^\d+$/.test(word)) {
+          kind = ValueKind.Number;
+        } else {
+          kind = ValueKind.Composite;
+          if (lookupMacro(word.toLowerCase(), this.macros) === undefined) {
+            this.undefinedMacros.push({ name: word, start: wordStart, end: p, entryKey, field });
+          }
+        }
+      } else {
+        const found = p >= len ? 'the end of the file' : `'${text[p]}'`;
+        return new ValueError(`Entry '${entryKey}': field '${field}' has no value (found ${found})`, p, p + 1, this.resyncFrom(p));
+      }
+      parts++;
+      const after = this.skipSpaces(p);
+      if (text.charCodeAt(after) !== HASH) {
+        this.pos = p;
+        return { start, end: p, kind: parts > 1 ? ValueKind.Composite : kind };
+      }
+      p = this.skipSpaces(after + 1);
+    }
+  }
+
+  /**
+   * Offset of the delimiter closing the `{` or `"` at `open`. When there is none before a
+   * line-start `@type{` (unbalanced braces), returns -(resume offset) - 1.
+   */
+  private delimitedEnd(open: number): number {
+    const text = this.text;
+    const len = text.length;
+    const quoted = text.charCodeAt(open) === QUOTE;
+    let depth = 0;
+    for (let i = open + 1; i < len; i++) {
+      const c = text.charCodeAt(i);
+      if (c === RBRACE) {
+        if (depth === 0) {
+          if (!quoted) return i;
+        } else depth--;
+      } else if (c === LBRACE) {
+        depth++;
+      } else if (c === QUOTE) {
+        if (quoted && depth === 0) return i;
+      } else if (c === NEWLINE) {
+        let j = i + 1;
+        while (j < len && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09)) j++;
+        if (text.charCodeAt(j) === AT) {
+          ENTRY_OPENING.lastIndex = j;
+          if (ENTRY_OPENING.test(text)) return -j - 1;
+        }
+      }
+    }
+    return -len - 1;
+  }
+
+  private fieldName(raw: string): string {
+    let name = this.fieldNames.get(raw);
+    if (name === undefined) {
+      name = internFieldName(raw);
+      this.fieldNames.set(raw, name);
+    }
+    return name;
+  }
+
+  private followedByEquals(p: number): boolean {
+    const text = this.text;
+    while (p < text.length && isNameChar(text.charCodeAt(p))) p++;
+    return text.charCodeAt(this.skipSpaces(p)) === EQUALS;
+  }
+
+  private skipSpaces(p: number): number {
+    const text = this.text;
+    while (p < text.length && isSpace(text.charCodeAt(p))) p++;
+    return p;
+  }
+
+  /** Spaces and `%` line comments (biber accepts commented-out field lines inside entries). */
+  private skipSpacesAndComments(p: number): number {
+    const text = this.text;
+    for (;;) {
+      p = this.skipSpaces(p);
+      if (text.charCodeAt(p) !== PERCENT) return p;
+      const eol = text.indexOf('\n', p);
+      p = eol < 0 ? text.length : eol + 1;
+    }
+  }
+}
+
+const FIELD_NAMES = new Map<string, string>();
+
+/**
+ * Lowercase field name, interned so 50,000 entries share one `title` string. The interned copy is
+ * rebuilt from characters: a slice of the file would keep the whole file alive in this global map.
+ */
+function internFieldName(raw: string): string {
+  const lower = raw.toLowerCase();
+  let name = FIELD_NAMES.get(lower);
+  if (name === undefined) {
+    name = Array.from(lower).join('');
+    if (FIELD_NAMES.size < 10_000) FIELD_NAMES.set(name, name);
+  }
+  return name;
+}

@@ -1,0 +1,14 @@
+// Minimal types for the parts of citation-js we call (the packages ship none).
+declare module '@citation-js/core' {
+  export const plugins: {
+    config: { get(name: string): { templates: { add(name: string, xml: string): void; has(name: string): boolean } } };
+    output: { format(name: string, data: object[], options?: Record<string, unknown>): string };
+  };
+  export class Cite {
+    constructor(data: unknown, options?: Record<string, unknown>);
+    data: object[];
+    format(name: string, options?: Record<string, unknown>): string;
+  }
+}
+declare module '@citation-js/plugin-csl';
+declare module '@citation-js/plugin-bibtex';

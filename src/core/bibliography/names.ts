@@ -1,0 +1,148 @@
+/**
+ * BibTeX name lists (`author`, `editor`): split on top-level `and`, then each name into
+ * given / particle ("von") / family / suffix ("Jr") by BibTeX's own rules. Works on the LaTeX
+ * value (braces still present: `{World Health Organization}` is one family name), decoding parts after.
+ */
+import { decodeLatex } from './latexDecode';
+
+export interface PersonName {
+  family: string;
+  given?: string;
+  /** "von", "van der", "de" — lowercase words before the family name. */
+  particle?: string;
+  /** "Jr", "III". */
+  suffix?: string;
+  /** A braced corporate name: never split, never abbreviated. */
+  isLiteral?: boolean;
+  /** `and others` → "et al." in formatted output. */
+  isOthers?: boolean;
+}
+
+/** Splits a LaTeX name list into names. */
+export function parseNameList(latex: string): PersonName[] {
+  return splitTopLevel(latex, isAndAt).map(s => s.trim()).filter(s => s !== '').map(parseName);
+}
+
+/**
+ * Family names only, decoded, for the search index: "Beck, D. B. and van der Berg, A." → ["Beck", "van der Berg"].
+ * A lighter pass than parseNameList (no given names, no PersonName objects): it runs on every entry.
+ */
+export function familyNames(latex: string): string[] {
+  const families: string[] = [];
+  for (const raw of splitTopLevel(latex, isAndAt)) {
+    const name = raw.trim();
+    if (name === '' || name === 'others') continue;
+    let depth = 0;
+    let comma = -1;
+    let lastSpace = -1;
+    for (let i = 0; i < name.length; i++) {
+      const c = name.charCodeAt(i);
+      if (c === 0x7b) depth++;
+      else if (c === 0x7d) depth--;
+      else if (depth === 0 && c === 0x2c) { comma = i; break; }
+      else if (depth === 0 && isSpace(c)) lastSpace = i;
+    }
+    // "Last, First" → before the comma; "First Last" → the last word (a von part there is rare).
+    families.push(decodeLatex(comma >= 0 ? name.slice(0, comma).trim() : name.slice(lastSpace + 1)));
+  }
+  return families;
+}
+
+function parseName(raw: string): PersonName {
+  if (raw === 'others') return { family: 'others', isOthers: true };
+  const commaParts = splitTopLevel(raw, (s, i) => (s.charCodeAt(i) === 0x2c ? 1 : 0)).map(p => p.trim());
+  if (commaParts.length === 1) {
+    const words = words0(raw);
+    if (words.length === 1 && raw.startsWith('{') && raw.endsWith('}')) {
+      return { family: decodeLatex(raw), isLiteral: true };
+    }
+    // "First von Last": the von part starts at the first lowercase word (never the last word).
+    let vonStart = -1;
+    let vonEnd = -1;
+    for (let i = 0; i < words.length - 1; i++) {
+      if (isLowercaseWord(words[i])) {
+        if (vonStart < 0) vonStart = i;
+        vonEnd = i + 1;
+      }
+    }
+    if (vonStart < 0) return build(words.slice(-1), words.slice(0, -1), [], []);
+    return build(words.slice(vonEnd), words.slice(0, vonStart), words.slice(vonStart, vonEnd), []);
+  }
+  // "von Last, First" or "von Last, Jr, First".
+  const lastWords = words0(commaParts[0]);
+  const given = words0(commaParts[commaParts.length - 1]);
+  const suffix = commaParts.length >= 3 ? words0(commaParts[1]) : [];
+  let vonEnd = 0;
+  for (let i = 0; i < lastWords.length - 1; i++) if (isLowercaseWord(lastWords[i])) vonEnd = i + 1;
+  return build(lastWords.slice(vonEnd), given, lastWords.slice(0, vonEnd), suffix);
+}
+
+function build(family: string[], given: string[], particle: string[], suffix: string[]): PersonName {
+  const name: PersonName = { family: decodeLatex(family.join(' ')) };
+  if (given.length) name.given = decodeLatex(given.join(' '));
+  if (particle.length) name.particle = decodeLatex(particle.join(' '));
+  if (suffix.length) name.suffix = decodeLatex(suffix.join(' '));
+  return name;
+}
+
+/** A word is lowercase when its first letter at brace depth 0 is (or a `{\'e}`-style special char is). */
+function isLowercaseWord(word: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === 0x7b) {
+      // `{\'e}` at depth 0 is a "special character": its letter decides; other groups count as uppercase-neutral.
+      if (depth === 0 && word.charCodeAt(i + 1) === 0x5c) {
+        const decoded = decodeLatex(word.slice(i, word.indexOf('}', i) + 1 || undefined));
+        const ch = decoded.charAt(0);
+        if (ch) return ch !== ch.toUpperCase();
+      }
+      depth++;
+    } else if (c === 0x7d) depth--;
+    else if (depth === 0 && /\p{L}/u.test(word[i])) return word[i] !== word[i].toUpperCase();
+  }
+  return false;
+}
+
+/** Whitespace-separated words at brace depth 0 (a `~` or `-` inside a word does not split it). */
+function words0(s: string): string[] {
+  return splitTopLevel(s, (str, i) => (isSpace(str.charCodeAt(i)) ? 1 : 0)).filter(w => w !== '');
+}
+
+/** Splits at depth-0 separators; `sepAt` returns the separator's length at i, or 0. */
+function splitTopLevel(s: string, sepAt: (s: string, i: number) => number): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x7b) depth++;
+    else if (c === 0x7d) depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      const n = sepAt(s, i);
+      if (n > 0) {
+        parts.push(s.slice(from, i));
+        from = i + n;
+        i += n - 1;
+      }
+    }
+  }
+  parts.push(s.slice(from));
+  return parts;
+}
+
+/** ` and ` between whitespace (any case), as BibTeX splits name lists; returns the separator's length. */
+function isAndAt(s: string, i: number): number {
+  if (!isSpace(s.charCodeAt(i))) return 0;
+  let j = i + 1;
+  while (isSpace(s.charCodeAt(j))) j++;
+  if ((s.charCodeAt(j) | 0x20) !== 0x61 || (s.charCodeAt(j + 1) | 0x20) !== 0x6e || (s.charCodeAt(j + 2) | 0x20) !== 0x64) return 0;
+  let k = j + 3;
+  if (!isSpace(s.charCodeAt(k))) return 0;
+  while (isSpace(s.charCodeAt(k))) k++;
+  return k - i;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}

@@ -1,0 +1,13 @@
+/**
+ * Whole-text BibTeX/BibLaTeX parsing: every good entry, and an error with its place for every fault.
+ */
+import { BibTeXScanner, type BibTeXParseResult } from './bibtexScanner';
+
+export type { BibTeXParseResult } from './bibtexScanner';
+
+/** Parses a .bib text (UTF-16 offsets into `text`); never throws on malformed input. */
+export function parseBibTeX(text: string): BibTeXParseResult {
+  const scanner = new BibTeXScanner(text);
+  scanner.scan();
+  return scanner.finish();
+}

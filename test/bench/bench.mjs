@@ -1,0 +1,248 @@
+// `npm run bench`: bibliography indexing and search at 1k / 10k / 50k entries, against
+// citation-js (what peers use) and fuse.js, with PASS/FAIL per budget.
+// Each size and each contender runs in its own child process, so peak memory is per size.
+import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { generateCorpus, generateQueries } from './corpus.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const corporaDir = join(root, 'bench', 'corpora');
+const coreBundle = join(tmpdir(), 'vexas-bench-core.cjs');
+const SIZES = [1000, 10000, 50000];
+const CORPUS_VERSION = 5;
+const require = createRequire(import.meta.url);
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mb = bytes => bytes / (1024 * 1024);
+
+function corpusPaths(n) {
+  return {
+    text: join(corporaDir, `lib-${n}-v${CORPUS_VERSION}.bib`),
+    clean: join(corporaDir, `lib-${n}-v${CORPUS_VERSION}-clean.bib`),
+    keys: join(corporaDir, `lib-${n}-v${CORPUS_VERSION}.keys.json`),
+  };
+}
+
+function ensureCorpora() {
+  mkdirSync(corporaDir, { recursive: true });
+  for (const n of SIZES) {
+    const paths = corpusPaths(n);
+    if (existsSync(paths.text) && existsSync(paths.clean) && existsSync(paths.keys)) continue;
+    const faulty = generateCorpus(n, { seed: 42, mistakes: true });
+    const clean = generateCorpus(n, { seed: 42, mistakes: false });
+    writeFileSync(paths.text, faulty.text);
+    writeFileSync(paths.clean, clean.text);
+    writeFileSync(paths.keys, JSON.stringify(faulty.keys));
+  }
+}
+
+/** Child: our parser, library, search, hover, chunked parse; memory is this process's own. */
+async function measureOurs(n) {
+  const core = require(coreBundle);
+  const paths = corpusPaths(n);
+  const text = readFileSync(paths.text, 'utf8');
+  const keys = JSON.parse(readFileSync(paths.keys, 'utf8'));
+  let heapPeak = 0;
+  const sample = () => { heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed); };
+  const runs = n >= 50000 ? 3 : 5;
+  const parseTimes = [];
+  const buildTimes = [];
+  let library;
+  let result;
+  for (let r = 0; r < runs; r++) {
+    library = result = undefined;
+    globalThis.gc?.();
+    let t = performance.now();
+    result = core.parseBibTeX(text);
+    library = new core.BibliographyLibrary();
+    library.setSource('library.bib', result);
+    parseTimes.push(performance.now() - t);
+    sample();
+    t = performance.now();
+    library.prepareSearch('library.bib');
+    buildTimes.push(performance.now() - t);
+    sample();
+  }
+  const found = new Set(result.entries.map(e => e.key));
+  const missing = keys.filter(k => !found.has(k)).length;
+
+  // First completion list (empty prefix → top 100), then realistic queries.
+  const firstList = [];
+  for (let i = 0; i < 50; i++) {
+    const t = performance.now();
+    const hits = library.search('', { limit: 100 });
+    firstList.push(performance.now() - t);
+    if (hits.length !== Math.min(100, found.size)) throw new Error('first list incomplete');
+  }
+  const queries = generateQueries(keys, 200);
+  const times = [];
+  let hitsTotal = 0;
+  for (const q of queries) {
+    const t = performance.now();
+    hitsTotal += library.search(q, { limit: 100 }).length;
+    times.push(performance.now() - t);
+  }
+  sample();
+  times.sort((a, b) => a - b);
+  firstList.sort((a, b) => a - b);
+
+  // Hover: key → entry → decoded title/author.
+  const hoverKeys = Array.from({ length: 10000 }, (_, i) => keys[(i * 7919) % keys.length]);
+  let t = performance.now();
+  let chars = 0;
+  for (const k of hoverKeys) chars += library.get(k)?.field('title')?.length ?? 0;
+  const hoverUs = ((performance.now() - t) / hoverKeys.length) * 1000;
+  const e = library.get(keys[Math.floor(keys.length / 2)]);
+  t = performance.now();
+  core.formatReference(e, 'vancouver');
+  const formatColdMs = performance.now() - t;
+  t = performance.now();
+  core.formatReference(e, 'vancouver');
+  const formatCachedUs = (performance.now() - t) * 1000;
+  sample();
+
+  // Chunked parse: the longest time the thread is held between two yields.
+  const chunked = await core.parseBibTeXChunked(text, { budgetMs: 20, now: () => performance.now(), yieldFn: () => new Promise(r => setImmediate(r)) });
+  sample();
+  // Chunked search-index build: the longest stretch between two yields (and up to completion).
+  const chunkedLibrary = new core.BibliographyLibrary();
+  chunkedLibrary.setSource('library.bib', chunked);
+  let sliceStart = performance.now();
+  let longestIndexSlice = 0;
+  const yieldFn = async () => {
+    longestIndexSlice = Math.max(longestIndexSlice, performance.now() - sliceStart);
+    await new Promise(r => setImmediate(r));
+    sliceStart = performance.now();
+  };
+  await chunkedLibrary.prepareSearchChunked('library.bib', { budgetMs: 20, now: () => performance.now(), yieldFn });
+  longestIndexSlice = Math.max(longestIndexSlice, performance.now() - sliceStart);
+  sample();
+  const usage = process.resourceUsage();
+  return {
+    bytes: Buffer.byteLength(text), entries: result.entries.length, errors: result.errors.length, missing,
+    sampleErrors: result.errors.slice(0, 5).map(e => e.message),
+    parseMs: median(parseTimes), searchBuildMs: median(buildTimes),
+    searchP50: percentile(times, 0.5), searchP95: percentile(times, 0.95), searchMax: times[times.length - 1],
+    avgHits: hitsTotal / queries.length, firstListP95: percentile(firstList, 0.95),
+    hoverUs, formatColdMs, formatCachedUs, chunkedLongestMs: chunked.longestSliceMs, chunkedIndexLongestMs: longestIndexSlice, chunkedEntries: chunked.entries.length,
+    peakRssMb: usage.maxRSS / 1024, peakHeapMb: mb(heapPeak), chars,
+  };
+}
+
+/** Child: citation-js on the faulty file (does it survive?) and on the mistake-free copy (timing). */
+function measureCitationJs(n) {
+  const { Cite } = require('@citation-js/core');
+  require('@citation-js/plugin-bibtex');
+  const paths = corpusPaths(n);
+  const faulty = readFileSync(paths.text, 'utf8');
+  const clean = readFileSync(paths.clean, 'utf8');
+  let faultyOutcome;
+  let t = performance.now();
+  try {
+    const cite = new Cite(faulty);
+    faultyOutcome = `kept ${cite.data.length} entries`;
+  } catch (e) {
+    faultyOutcome = `threw: ${String(e.message ?? e).split('\n')[0].slice(0, 70)}`;
+  }
+  const faultyMs = performance.now() - t;
+  t = performance.now();
+  const cite = new Cite(clean);
+  const cleanMs = performance.now() - t;
+  return { faultyOutcome, faultyMs, cleanMs, cleanEntries: cite.data.length, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+}
+
+/** Child: fuse.js over key/author/title/year (the peers' search), same queries. */
+function measureFuse(n, queryCount) {
+  const Fuse = require('fuse.js');
+  const core = require(coreBundle);
+  const paths = corpusPaths(n);
+  const result = core.parseBibTeX(readFileSync(paths.clean, 'utf8'));
+  const items = result.entries.map(e => core.toSearchable(e, 'x'));
+  const keys = JSON.parse(readFileSync(paths.keys, 'utf8'));
+  let t = performance.now();
+  const fuse = new Fuse(items, { keys: ['key', 'authors', 'title', 'year'], includeScore: true, ignoreLocation: true, threshold: 0.35 });
+  const buildMs = performance.now() - t;
+  const queries = generateQueries(keys, 200).filter((_, i) => i % Math.ceil(200 / queryCount) === 0);
+  const times = [];
+  for (const q of queries) {
+    t = performance.now();
+    fuse.search(q, { limit: 100 });
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { buildMs, queries: queries.length, p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+}
+
+function child(kind, n, extra = '') {
+  const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', kind, String(n), extra], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`${kind} ${n} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') {
+    const [, kind, n, extra] = args;
+    const out = kind === 'ours' ? await measureOurs(Number(n)) : kind === 'citejs' ? measureCitationJs(Number(n)) : measureFuse(Number(n), Number(extra));
+    process.stdout.write(JSON.stringify(out) + '\n');
+    return;
+  }
+  await esbuild.build({
+    entryPoints: [join(root, 'src/core/bibliography/index.ts')], bundle: true, platform: 'node', format: 'cjs',
+    target: 'node18', outfile: coreBundle, logLevel: 'warning',
+  });
+  ensureCorpora();
+  const os = await import('node:os');
+  console.log(`Bibliography benchmark — node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map(l => l.toFixed(2)).join(' ')}; corpora in bench/corpora/\n`);
+  const rows = [];
+  for (const n of SIZES) {
+    const ours = child('ours', n);
+    const cite = n <= 10000 || process.env.BENCH_CITEJS_50K ? child('citejs', n) : undefined;
+    const fuse = child('fuse', n, n >= 50000 ? '10' : n >= 10000 ? '40' : '200');
+    rows.push({ n, ours, cite, fuse });
+    const f = (x, d = 1) => (x === undefined ? '—' : x.toFixed(d));
+    console.log(`── ${n.toLocaleString('en')} entries, ${mb(ours.bytes).toFixed(1)} MB ──`);
+    console.log(`  ours       parse+key index ${f(ours.parseMs)} ms  | search index build ${f(ours.searchBuildMs)} ms | entries ${ours.entries} (expected entries missing: ${ours.missing}), errors ${ours.errors}`);
+    console.log(`             search p50 ${f(ours.searchP50, 2)} ms p95 ${f(ours.searchP95, 2)} ms max ${f(ours.searchMax, 2)} ms (avg ${f(ours.avgHits, 0)} hits) | first list p95 ${f(ours.firstListP95, 2)} ms`);
+    console.log(`             hover ${f(ours.hoverUs, 2)} µs | format cold ${f(ours.formatColdMs)} ms, cached ${f(ours.formatCachedUs, 1)} µs | longest slice: chunked parse ${f(ours.chunkedLongestMs)} ms, chunked search index ${f(ours.chunkedIndexLongestMs)} ms`);
+    console.log(`             peak RSS ${f(ours.peakRssMb)} MB, peak heap ${f(ours.peakHeapMb)} MB`);
+    if (cite) {
+      console.log(`  citation-js faulty file: ${cite.faultyOutcome} (${f(cite.faultyMs)} ms); clean copy: ${f(cite.cleanMs)} ms for ${cite.cleanEntries} entries, peak RSS ${f(cite.peakRssMb)} MB`);
+      console.log(`             ratio citation-js / ours (clean vs faulty file): ${f(cite.cleanMs / ours.parseMs)}x`);
+    } else {
+      console.log('  citation-js skipped at this size (set BENCH_CITEJS_50K=1 to run it)');
+    }
+    console.log(`  fuse.js    build ${f(fuse.buildMs)} ms, ${fuse.queries} queries: p50 ${f(fuse.p50)} ms p95 ${f(fuse.p95)} ms\n`);
+  }
+  const at = n => rows.find(r => r.n === n);
+  const budgets = [
+    ['index 10,000 entries (parse + key index)', at(10000).ours.parseMs, 150, 'ms'],
+    ['index 50,000 entries (parse + key index)', at(50000).ours.parseMs, 1000, 'ms'],
+    ['index 50,000 + search index build', at(50000).ours.parseMs + at(50000).ours.searchBuildMs, 1000, 'ms'],
+    ['peak RSS at 50,000', at(50000).ours.peakRssMb, 200, 'MB'],
+    ['search p95 at 50,000', at(50000).ours.searchP95, 50, 'ms'],
+    ['first completion list p95 at 50,000', at(50000).ours.firstListP95, 50, 'ms'],
+    ['hover lookup at 50,000', at(50000).ours.hoverUs / 1000, 1, 'ms'],
+    ['chunked parse longest slice at 50,000', at(50000).ours.chunkedLongestMs, 50, 'ms'],
+    ['chunked search-index longest slice at 50,000', at(50000).ours.chunkedIndexLongestMs, 50, 'ms'],
+    ['citation-js / ours at 10,000 (>=)', at(10000).cite.cleanMs / at(10000).ours.parseMs, 10, 'x', true],
+  ];
+  console.log('Budget                                        measured     budget   result');
+  let failed = 0;
+  for (const [name, value, limit, unit, atLeast] of budgets) {
+    const pass = atLeast ? value >= limit : value < limit;
+    if (!pass) failed++;
+    console.log(`${name.padEnd(45)} ${value.toFixed(unit === 'ms' && value < 1 ? 4 : 1).padStart(9)} ${unit.padEnd(2)} ${(atLeast ? '>= ' : '< ') + limit} ${unit}`.padEnd(78) + (pass ? 'PASS' : 'FAIL'));
+  }
+  console.log(`\nload average at the end: ${os.loadavg().map(l => l.toFixed(2)).join(' ')} (other processes on this machine inflate timings)`);
+  console.log(`${budgets.length - failed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+await main();
