@@ -1,0 +1,157 @@
+/**
+ * pandoc Markdown citations: `[see @a, p. 3; -@b]`, author-in-text `@a [p. 3]`, and the
+ * front matter's `nocite:`. One forward pass over `[`, `]`, `@` and blank lines outside the
+ * non-prose regions: brackets are matched with a stack (reset at paragraph ends), and a bracket
+ * pair holding `@key`s not claimed by an inner pair is a bracketed citation.
+ */
+import { parseFrontMatter } from '../manuscript/frontMatter';
+import type { NonProseKind, NonProseRegion } from '../manuscript/nonProseRegions';
+import { isBackslashEscaped, RangeCursor, TextRange } from '../manuscript/textScan';
+import { yamlMappingValue, yamlScalars } from '../manuscript/yamlSubset';
+import { citeStartAt, isCrossReferenceKey, parsePandocKey } from './pandocKeys';
+import type { Citation } from './types';
+
+/** An `@key` in prose: a citation or a cross-reference. */
+export interface PandocReference {
+  key: string;
+  start: number;
+  end: number;
+  /** Start of the marker (`@`, or `-` of `-@`) and end of the source text (after `}` of `@{…}`). */
+  markerStart: number;
+  markerEnd: number;
+  suppressAuthor: boolean;
+  crossReference: boolean;
+  /** The enclosing bracketed citation, if any. */
+  brackets?: TextRange;
+}
+
+/** Regions after which an open `[` cannot close: they end paragraphs. */
+const BLOCK_KINDS: ReadonlySet<NonProseKind> = new Set<NonProseKind>(['front-matter', 'code-block', 'link-definition']);
+
+export interface PandocReferenceScan {
+  references: PandocReference[];
+  /** Matched bracket pairs in prose that are not citations (locators, links): open index -> close index. */
+  plainBrackets: Map<number, number>;
+}
+
+/** Every `@key` (citations and cross-references) in the prose of a Markdown document. */
+export function scanPandocReferences(text: string, regions: readonly NonProseRegion[]): PandocReferenceScan {
+  const references: PandocReference[] = [];
+  const plainBrackets = new Map<number, number>();
+  const stack: Array<{ open: number; firstReference: number }> = [];
+  const masked = new RangeCursor(regions);
+  const re = /[[\]@]|\n[ \t]*\r?\n/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const i = m.index;
+    const region = masked.rangeAt(i);
+    if (region) {
+      if (BLOCK_KINDS.has(region.kind)) stack.length = 0;
+      re.lastIndex = region.end;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      stack.length = 0;
+    } else if (c === 0x40 /* @ */) {
+      const start = citeStartAt(text, i);
+      if (!start) continue;
+      const parsed = parsePandocKey(text, i + 1);
+      if (!parsed) continue;
+      references.push({
+        key: parsed.key,
+        start: parsed.keyStart,
+        end: parsed.keyEnd,
+        markerStart: start.start,
+        markerEnd: parsed.end,
+        suppressAuthor: start.suppressAuthor,
+        crossReference: isCrossReferenceKey(parsed.key),
+      });
+      re.lastIndex = parsed.end;
+    } else if (isBackslashEscaped(text, i)) {
+      continue;
+    } else if (c === 0x5b /* [ */) {
+      stack.push({ open: i, firstReference: references.length });
+    } else {
+      const entry = stack.pop();
+      if (!entry) continue;
+      let claimed = false;
+      // `^[…]` is an inline footnote and `[^…]` a footnote reference: never citations.
+      if (text.charCodeAt(entry.open - 1) !== 0x5e && text.charCodeAt(entry.open + 1) !== 0x5e) {
+        const brackets = { start: entry.open, end: i + 1 };
+        for (let r = entry.firstReference; r < references.length; r++) {
+          if (references[r].brackets) continue;
+          references[r].brackets = brackets;
+          claimed = true;
+        }
+      }
+      if (!claimed) plainBrackets.set(entry.open, i);
+    }
+  }
+  return { references, plainBrackets };
+}
+
+/** Citations of a Markdown document, in document order: front matter `nocite:` first, then prose. */
+export function findMarkdownCitations(text: string, regions: readonly NonProseRegion[]): Citation[] {
+  const citations = findNocites(text);
+  const { references, plainBrackets } = scanPandocReferences(text, regions);
+  for (const r of references) {
+    if (r.crossReference) continue;
+    if (r.brackets) {
+      citations.push({
+        key: r.key, start: r.start, end: r.end, command: 'pandoc',
+        kind: r.suppressAuthor ? 'suppress-author' : 'bracketed',
+        group: r.brackets,
+        keyList: { start: r.brackets.start + 1, end: r.brackets.end - 1 },
+      });
+    } else {
+      citations.push({
+        key: r.key, start: r.start, end: r.end, command: 'pandoc',
+        kind: r.suppressAuthor ? 'suppress-author' : 'in-text',
+        group: { start: r.markerStart, end: locatorEnd(text, r.markerEnd, plainBrackets) ?? r.markerEnd },
+        keyList: { start: r.markerStart, end: r.markerEnd },
+      });
+    }
+  }
+  return citations;
+}
+
+/**
+ * End of the `[p. 33]` locator that may follow an in-text citation (after spaces and at most one
+ * line break), or undefined. A bracket holding citations is a citation of its own, not a locator.
+ */
+function locatorEnd(text: string, from: number, plainBrackets: Map<number, number>): number | undefined {
+  let i = from;
+  let newlines = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      if (++newlines > 1) return undefined;
+    } else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) {
+      break;
+    }
+  }
+  if (text.charCodeAt(i) !== 0x5b) return undefined;
+  const close = plainBrackets.get(i);
+  return close === undefined ? undefined : close + 1;
+}
+
+/** Keys listed in the front matter's `nocite:` (`@*`, "cite everything", names no key). */
+function findNocites(text: string): Citation[] {
+  const nocite = yamlMappingValue(parseFrontMatter(text), 'nocite');
+  if (!nocite) return [];
+  const citations: Citation[] = [];
+  const group = { start: nocite.start, end: nocite.end };
+  for (const scalar of yamlScalars(nocite)) {
+    for (let at = text.indexOf('@', scalar.start); at >= 0 && at < scalar.end; at = text.indexOf('@', at + 1)) {
+      if (!citeStartAt(text, at)) continue;
+      const parsed = parsePandocKey(text, at + 1);
+      if (!parsed || parsed.end > scalar.end) continue;
+      citations.push({
+        key: parsed.key, start: parsed.keyStart, end: parsed.keyEnd, command: 'pandoc', kind: 'nocite',
+        group, keyList: group,
+      });
+      at = parsed.end - 1;
+    }
+  }
+  return citations;
+}

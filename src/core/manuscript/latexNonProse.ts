@@ -1,0 +1,146 @@
+/**
+ * Non-prose regions of LaTeX: `%` comments, verbatim environments and inline verbatim, math
+ * (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`, display environments) and URLs. One forward pass over the
+ * characters that matter (`\`, `%`, `$`); a control sequence is consumed whole, so `\%` and `\$`
+ * are literal and `\\%` is a line break followed by a comment.
+ */
+import { findArgumentEnd, findEnvironmentEnd, skipLatexSpace } from './latexArguments';
+import { NeedleFinder } from './needleFinder';
+import type { NonProseRegion } from './nonProseRegions';
+import { lineEndAt, paragraphEndFinder } from './textScan';
+
+/** Environments whose body TeX reads verbatim (or, for `comment`, skips). */
+export const VERBATIM_ENVIRONMENTS: ReadonlySet<string> = new Set([
+  'verbatim', 'verbatim*', 'Verbatim', 'Verbatim*', 'BVerbatim', 'LVerbatim', 'spverbatim',
+  'lstlisting', 'minted', 'comment', 'filecontents', 'filecontents*', 'Sinput', 'Soutput', 'Scode',
+]);
+
+export const MATH_ENVIRONMENTS: ReadonlySet<string> = new Set([
+  'equation', 'equation*', 'align', 'align*', 'alignat', 'alignat*', 'flalign', 'flalign*',
+  'gather', 'gather*', 'multline', 'multline*', 'eqnarray', 'eqnarray*', 'displaymath', 'math',
+]);
+
+const CONTROL_WORD = /[A-Za-z]+/y;
+const ENVIRONMENT_NAME = /\{\s*([A-Za-z]+\*?)\s*\}/y;
+
+export function findLatexNonProse(text: string): NonProseRegion[] {
+  const regions: NonProseRegion[] = [];
+  const paragraphEnd = paragraphEndFinder(text, text.length);
+  const parenMathEnd = new NeedleFinder(text, '\\)');
+  const bracketMathEnd = new NeedleFinder(text, '\\]');
+  let noDollarCloserBefore = -1;
+  const special = /[\\%$]/g;
+  for (let m = special.exec(text); m !== null; m = special.exec(text)) {
+    const i = m.index;
+    const c = text.charCodeAt(i);
+    let region: NonProseRegion | undefined;
+    let resume = i + 1;
+    if (c === 0x25 /* % */) {
+      region = { start: i, end: lineEndAt(text, i), kind: 'comment' };
+    } else if (c === 0x24 /* $ */) {
+      const display = text.charCodeAt(i + 1) === 0x24;
+      const open = display ? i + 2 : i + 1;
+      resume = open;
+      if (i >= noDollarCloserBefore) {
+        const limit = paragraphEnd(i);
+        const close = dollarCloser(text, open, limit, display);
+        if (close >= 0) region = { start: i, end: close, kind: 'math' };
+        else noDollarCloserBefore = limit;
+      }
+    } else {
+      CONTROL_WORD.lastIndex = i + 1;
+      const word = CONTROL_WORD.exec(text);
+      if (!word) {
+        const next = text.charCodeAt(i + 1);
+        resume = i + 2; // a control symbol: `\%`, `\$`, `\\`, …
+        if (next === 0x28 || next === 0x5b) {
+          const finder = next === 0x28 ? parenMathEnd : bracketMathEnd;
+          const close = finder.find(i + 2);
+          if (close >= 0 && close < paragraphEnd(i)) region = { start: i, end: close + 2, kind: 'math' };
+        }
+      } else {
+        const name = word[0];
+        resume = CONTROL_WORD.lastIndex;
+        region = controlWordRegion(text, i, name, resume);
+      }
+    }
+    if (region) {
+      regions.push(region);
+      resume = Math.max(resume, region.end);
+    }
+    special.lastIndex = resume;
+  }
+  return regions;
+}
+
+/** The region a control word opens (verbatim, math environment, URL), if any. */
+function controlWordRegion(text: string, start: number, name: string, after: number): NonProseRegion | undefined {
+  switch (name) {
+    case 'verb':
+    case 'Verb': {
+      let pos = after;
+      if (text.charCodeAt(pos) === 0x2a /* * */) pos++;
+      if (name === 'Verb' && text.charCodeAt(pos) === 0x5b) pos = Math.max(pos, findArgumentEnd(text, pos) + 1);
+      return { start, end: inlineVerbatimEnd(text, pos), kind: 'verbatim' };
+    }
+    case 'lstinline':
+    case 'mintinline': {
+      let pos = skipLatexSpace(text, after);
+      if (text.charCodeAt(pos) === 0x5b) pos = Math.max(pos, findArgumentEnd(text, pos) + 1);
+      if (name === 'mintinline' && text.charCodeAt(pos) === 0x7b) {
+        const langEnd = findArgumentEnd(text, pos);
+        if (langEnd < 0) return undefined;
+        pos = langEnd + 1;
+      }
+      return { start, end: inlineVerbatimEnd(text, pos), kind: 'verbatim' };
+    }
+    case 'begin': {
+      ENVIRONMENT_NAME.lastIndex = skipLatexSpace(text, after);
+      const env = ENVIRONMENT_NAME.exec(text);
+      if (!env) return undefined;
+      const bodyStart = ENVIRONMENT_NAME.lastIndex;
+      if (VERBATIM_ENVIRONMENTS.has(env[1])) {
+        const end = findEnvironmentEnd(text, env[1], bodyStart);
+        return { start, end: end ? end.end : text.length, kind: 'verbatim' };
+      }
+      if (MATH_ENVIRONMENTS.has(env[1])) {
+        const end = findEnvironmentEnd(text, env[1], bodyStart);
+        return end ? { start, end: end.end, kind: 'math' } : undefined;
+      }
+      return undefined;
+    }
+    case 'url':
+    case 'href': {
+      const open = skipLatexSpace(text, after);
+      if (text.charCodeAt(open) !== 0x7b) return undefined;
+      const close = findArgumentEnd(text, open);
+      return close < 0 ? undefined : { start, end: close + 1, kind: 'url' };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** End of inline verbatim text starting at its delimiter: `|…|`, `+…+`, or `{…}`; never past the line. */
+function inlineVerbatimEnd(text: string, delimiterPos: number): number {
+  const lineEnd = lineEndAt(text, delimiterPos);
+  if (delimiterPos >= lineEnd) return delimiterPos;
+  const open = text[delimiterPos];
+  const close = open === '{' ? '}' : open;
+  const at = text.indexOf(close, delimiterPos + 1);
+  return at >= 0 && at < lineEnd ? at + 1 : lineEnd;
+}
+
+/** End (after the closing `$` or `$$`) of math opened before `from`, or -1 before `limit`. */
+function dollarCloser(text: string, from: number, limit: number, display: boolean): number {
+  for (let j = from; j < limit; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x5c) j++;
+    else if (c === 0x25) j = lineEndAt(text, j);
+    else if (c === 0x24) {
+      if (!display) return j + 1;
+      if (text.charCodeAt(j + 1) === 0x24) return j + 2;
+    }
+  }
+  return -1;
+}
