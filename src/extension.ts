@@ -1,9 +1,25 @@
 import * as vscode from 'vscode';
+import type { KnowledgeBase } from './core/knowledge';
+import { formatReference } from './core/bibliography/format';
 import { SERVED_LANGUAGE_IDS } from './core/languages';
+import { VexasCompletionProvider } from './features/completion';
+import { CitationDefinitionProvider, CitationReferenceProvider } from './features/definition';
+import { VexasDiagnostics, VexasQuickFixes } from './features/diagnostics';
+import { DocumentAnalyses } from './features/documentAnalysis';
+import { VexasHoverProvider } from './features/hover';
+import { CitationInserter, type InsertOptions } from './features/insertCitation';
+import { citationStyle } from './features/settings';
+import { Bibliographies } from './workspace/bibliographies';
+import { bundledKnowledge } from './workspace/bundledKnowledge';
 
 /** What `activate` returns: used by the integration tests, and by other extensions that build on this one. */
 export interface VexasExtensionApi {
   readonly version: string;
+  /** The bundled knowledge base (loaded at first call). */
+  knowledge(): Promise<KnowledgeBase>;
+  readonly bibliographies: Bibliographies;
+  /** Recomputes a document's diagnostics now. */
+  updateDiagnostics(document: vscode.TextDocument): Promise<void>;
 }
 
 /** Status reported by the `vexas.showStatus` command (also returned, so tests and scripts can read it). */
@@ -15,11 +31,37 @@ export interface VexasStatus {
 
 /** Document selector for every language the extension serves, on disk or unsaved. */
 export const SERVED_DOCUMENTS: vscode.DocumentSelector = SERVED_LANGUAGE_IDS.map(language => ({ language }));
+const BIBTEX_DOCUMENTS: vscode.DocumentSelector = [{ language: 'bibtex' }, { pattern: '**/*.bib' }];
 
 // Activation registers providers and commands only; data and indexes load at first use.
 export function activate(context: vscode.ExtensionContext): VexasExtensionApi {
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
+  const kb = bundledKnowledge(context.extensionUri);
+  const knowledge = () => kb.get();
+  const analyses = new DocumentAnalyses();
+  const bibliographies = new Bibliographies(knowledge);
+  const inserter = new CitationInserter(bibliographies);
+  const diagnostics = new VexasDiagnostics(analyses, bibliographies, knowledge);
+  const bundledLibraryUri = vscode.Uri.joinPath(context.extensionUri, 'data', 'references.bib');
+
   context.subscriptions.push(
+    analyses, bibliographies, diagnostics,
+    vscode.languages.registerHoverProvider(SERVED_DOCUMENTS, new VexasHoverProvider(analyses, bibliographies, knowledge)),
+    vscode.languages.registerCompletionItemProvider(SERVED_DOCUMENTS,
+      new VexasCompletionProvider(analyses, bibliographies, knowledge), '@', '{', ',', ';', '['),
+    vscode.languages.registerDefinitionProvider(SERVED_DOCUMENTS, new CitationDefinitionProvider(analyses, bibliographies, bundledLibraryUri)),
+    vscode.languages.registerReferenceProvider([...(SERVED_DOCUMENTS as vscode.DocumentFilter[]), ...(BIBTEX_DOCUMENTS as vscode.DocumentFilter[])],
+      new CitationReferenceProvider(analyses)),
+    vscode.languages.registerCodeActionsProvider(SERVED_DOCUMENTS, new VexasQuickFixes(), { providedCodeActionKinds: VexasQuickFixes.kinds }),
+    vscode.commands.registerCommand('vexas.insertCitation', () => inserter.pickAndInsert()),
+    vscode.commands.registerCommand('vexas.insertCitationKeys', async (keys: string[], options?: InsertOptions) => {
+      const editor = vscode.window.activeTextEditor;
+      return editor ? inserter.insert(editor, keys, options) : false;
+    }),
+    vscode.commands.registerCommand('vexas.addBundledEntry', async (uri: string, key: string, options?: InsertOptions) => {
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+      return inserter.addBundledEntry(document, key, options);
+    }),
     vscode.commands.registerCommand('vexas.showStatus', (): VexasStatus => {
       const status: VexasStatus = { version, vscodeVersion: vscode.version, languages: SERVED_LANGUAGE_IDS };
       void vscode.window.showInformationMessage(
@@ -27,7 +69,32 @@ export function activate(context: vscode.ExtensionContext): VexasExtensionApi {
       return status;
     }),
   );
-  return { version };
+  warmUpWhenWriting(context, knowledge);
+  return { version, knowledge, bibliographies, updateDiagnostics: d => diagnostics.update(d) };
+}
+
+/**
+ * The first hover formats references with citation-js, whose CSL engine takes a few seconds to start.
+ * Once a manuscript is open, load the knowledge base and format one reference in the background, so
+ * the author's first hover is instant; activation itself stays light.
+ */
+function warmUpWhenWriting(context: vscode.ExtensionContext, knowledge: () => Promise<KnowledgeBase>): void {
+  let done = false;
+  const warm = () => {
+    if (done) return;
+    done = true;
+    setTimeout(() => {
+      void knowledge().then(kb => {
+        const entry = kb.referenceEntries[0];
+        if (entry) formatReference(entry, citationStyle(), 'text');
+      }).catch(() => { /* reported when the author uses a feature */ });
+    }, 500);
+  };
+  if (vscode.workspace.textDocuments.some(d => SERVED_LANGUAGE_IDS.includes(d.languageId))) warm();
+  else {
+    const sub = vscode.workspace.onDidOpenTextDocument(d => { if (SERVED_LANGUAGE_IDS.includes(d.languageId)) { sub.dispose(); warm(); } });
+    context.subscriptions.push(sub);
+  }
 }
 
 export function deactivate(): void {

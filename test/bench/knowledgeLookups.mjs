@@ -22,16 +22,16 @@ function perCall(fn, n = 100_000) {
   return ((performance.now() - t) * 1000) / n;
 }
 const sentence = 'Most patients carry p.Met41Thr and present with relapsing polychondritis treated with tocilizumab.';
-const entries = kb.references.entries;
+const entries = kb.referenceEntries;
 const withDoi = entries.filter(e => e.fields.doi);
 const withPmid = entries.filter(e => e.fields.pmid);
 const rows = [
   ['term by text (glossary.lookup)', perCall(i => kb.glossary.lookup(i % 2 ? 'Tocilizumab' : 'M41T'))],
   ['term under cursor in a sentence (matchAt)', perCall(i => kb.glossary.matchAt(sentence, (i * 7) % sentence.length))],
   ['term completion (complete "tocil")', perCall(() => kb.glossary.complete('tocil'), 20_000)],
-  ['reference by key', perCall(i => kb.references.byCitationKey(entries[i % entries.length].key))],
-  ['reference by DOI', perCall(i => kb.references.byDOI(withDoi[i % withDoi.length].fields.doi))],
-  ['reference by PMID', perCall(i => kb.references.byPMID(withPmid[i % withPmid.length].fields.pmid))],
+  ['reference by key', perCall(i => kb.references.get(entries[i % entries.length].key))],
+  ['reference by DOI', perCall(i => kb.references.byDoi(withDoi[i % withDoi.length].fields.doi))],
+  ['reference by PMID', perCall(i => kb.references.byPmid(withPmid[i % withPmid.length].fields.pmid))],
   ['evidence by drug', perCall(i => kb.evidence.forDrug(i % 2 ? 'tocilizumab' : 'Ruxolitinib'))],
   ['evidence by class', perCall(() => kb.evidence.forClass('jak'))],
   ['evidence by study', perCall(i => kb.evidence.forStudy(kb.evidence.records[i % kb.evidence.records.length].study))],

@@ -50,6 +50,7 @@ const MAX_GAP = 3;
  */
 export class Glossary {
   readonly terms: readonly Term[];
+  private readonly categories: Readonly<Record<string, string>>;
   private readonly byId = new Map<string, Term>();
   /** Forms by their first word, case-folded. */
   private readonly byFirstWord = new Map<string, IndexedForm[]>();
@@ -59,6 +60,7 @@ export class Glossary {
 
   constructor(file: TermsFile) {
     this.terms = file.terms;
+    this.categories = file.categories;
     for (const term of file.terms) {
       this.byId.set(term.id, term);
       this.add(term, term.term, 'term');
@@ -86,6 +88,16 @@ export class Glossary {
     if (list) list.push(indexed); else this.byFirstWord.set(first, [indexed]);
     this.forms.push(indexed);
     this.maxWords = Math.max(this.maxWords, tokens.length);
+  }
+
+  /** A category's label ("drug-class" → "Drug class") and its description. */
+  categoryName(category: string): string {
+    const label = category.replace(/-/g, ' ');
+    return label.charAt(0).toUpperCase() + label.slice(1);
+  }
+
+  categoryDescription(category: string): string | undefined {
+    return this.categories[category];
   }
 
   termById(id: string): Term | undefined {

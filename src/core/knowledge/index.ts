@@ -1,6 +1,5 @@
 export * from './types';
 export { Glossary, type TermMatch, type TermCompletion, type FormKind } from './glossary';
 export { EvidenceIndex } from './evidenceIndex';
-export { ReferenceLibrary, normaliseDoi } from './referenceLibrary';
-export { KnowledgeBase, LazyKnowledgeBase, KNOWLEDGE_FILES, type ReadDataFile } from './knowledgeBase';
+export { KnowledgeBase, LazyKnowledgeBase, KNOWLEDGE_FILES, BUNDLED_LIBRARY_ID, type ReadDataFile } from './knowledgeBase';
 export { foldForMatch } from './textFolding';

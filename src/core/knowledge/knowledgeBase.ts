@@ -1,8 +1,8 @@
+import { BibliographyLibrary } from '../bibliography/library';
 import { parseBibTeX } from '../bibliography/parseBibTeX';
-import type { BibError } from '../bibliography/types';
+import type { BibEntry, BibError } from '../bibliography/types';
 import { EvidenceIndex } from './evidenceIndex';
 import { Glossary } from './glossary';
-import { ReferenceLibrary } from './referenceLibrary';
 import type { EvidenceFile, TermsFile } from './types';
 
 /** The bundled data files, by name relative to the extension's data/ folder. */
@@ -12,6 +12,9 @@ export const KNOWLEDGE_FILES = {
   references: 'references.bib',
 } as const;
 
+/** Source id of the bundled VEXAS library in a BibliographyLibrary. */
+export const BUNDLED_LIBRARY_ID = 'vexas-library';
+
 /** Reads one bundled data file as text (the adapter uses vscode.workspace.fs; tests use Node's fs). */
 export type ReadDataFile = (name: string) => Promise<string>;
 
@@ -19,7 +22,9 @@ export type ReadDataFile = (name: string) => Promise<string>;
 export class KnowledgeBase {
   private constructor(
     readonly glossary: Glossary,
-    readonly references: ReferenceLibrary,
+    /** The bundled reference library: by key, DOI or PMID, and searchable. */
+    readonly references: BibliographyLibrary,
+    readonly referenceEntries: readonly BibEntry[],
     readonly evidence: EvidenceIndex,
     /** Problems in the bundled .bib (none expected; the validation test keeps it clean). */
     readonly referenceErrors: readonly BibError[],
@@ -27,9 +32,12 @@ export class KnowledgeBase {
 
   static fromTexts(texts: { terms: string; evidence: string; references: string }): KnowledgeBase {
     const bib = parseBibTeX(texts.references);
+    const library = new BibliographyLibrary();
+    library.setSource(BUNDLED_LIBRARY_ID, bib);
     return new KnowledgeBase(
       new Glossary(parseJson<TermsFile>(texts.terms, KNOWLEDGE_FILES.terms)),
-      new ReferenceLibrary(bib.entries),
+      library,
+      bib.entries,
       new EvidenceIndex(parseJson<EvidenceFile>(texts.evidence, KNOWLEDGE_FILES.evidence)),
       bib.errors,
     );

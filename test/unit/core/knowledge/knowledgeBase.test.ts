@@ -26,13 +26,13 @@ describe('core/knowledge: the bundled knowledge base', () => {
   });
 
   it('answers references by key, DOI (any case or resolver prefix) and PMID', () => {
-    const li = kb.references.byCitationKey('li2024navigating');
+    const li = kb.references.get('li2024navigating');
     assert.ok(li);
-    assert.strictEqual(kb.references.byDOI('https://doi.org/10.1186/S10020-024-00922-8')?.key, 'li2024navigating');
-    const withPmid = kb.references.entries.find(e => e.fields.pmid);
+    assert.strictEqual(kb.references.byDoi('https://doi.org/10.1186/S10020-024-00922-8')?.entry.key, 'li2024navigating');
+    const withPmid = kb.referenceEntries.find(e => e.fields.pmid);
     assert.ok(withPmid, 'some entry has a PMID');
-    assert.strictEqual(kb.references.byPMID(withPmid.fields.pmid)?.key, withPmid.key);
-    assert.strictEqual(kb.references.byCitationKey('nosuchkey1999'), undefined);
+    assert.strictEqual(kb.references.byPmid(withPmid.fields.pmid)?.entry.key, withPmid.key);
+    assert.strictEqual(kb.references.get('nosuchkey1999'), undefined);
   });
 
   it('answers evidence by drug, class and study', () => {

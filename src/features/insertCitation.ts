@@ -1,0 +1,187 @@
+import * as vscode from 'vscode';
+import type { BibEntry } from '../core/bibliography/types';
+import { planCitationInsertion } from '../core/citations';
+import { findFrontMatter } from '../core/manuscript/frontMatter';
+import { syntaxForLanguageId, type CitationSyntax } from '../core/languages';
+import type { Bibliographies, DocumentBibliography, FoundReference } from '../workspace/bibliographies';
+import { exists } from '../workspace/textFiles';
+import { latexCiteCommand } from './settings';
+
+/** Fields of the bundled library that are about our curation, not the reference. */
+const CURATION_FIELDS = new Set(['verified', 'keywords']);
+const NEW_BIBLIOGRAPHY = 'references.bib';
+
+/** Options for scripted use (tests, the evidence view): answers to the questions the command would ask. */
+export interface InsertOptions {
+  /** The .bib file that receives entries copied from the VEXAS library (else asked when there are several). */
+  targetBibliography?: string;
+  /** Create and declare references.bib when the document has no bibliography (else asked). */
+  createBibliography?: boolean;
+}
+
+/**
+ * Inserts citations at the cursor in the document's syntax, adding to the citation the cursor is in.
+ * Keys found only in the bundled VEXAS library are copied to the manuscript's .bib in the same
+ * workspace edit (one undo). Nothing already in either file is rewritten.
+ */
+export class CitationInserter {
+  constructor(private readonly bibliographies: Bibliographies) {}
+
+  /** The Quick Pick: search by key, author, title, year, DOI or PMID; several at once. */
+  async pickAndInsert(editor: vscode.TextEditor | undefined = vscode.window.activeTextEditor): Promise<boolean> {
+    const syntax = editor && syntaxForLanguageId(editor.document.languageId);
+    if (!editor || !syntax) {
+      void vscode.window.showInformationMessage('Open a Markdown or LaTeX manuscript to insert a citation.');
+      return false;
+    }
+    const bib = await this.bibliographies.forDocument(editor.document, syntax);
+    type Item = vscode.QuickPickItem & { found: FoundReference };
+    const toItem = (f: FoundReference): Item => {
+      const e = f.entry;
+      const year = e.fields.year ?? e.fields.date?.slice(0, 4) ?? '';
+      return {
+        label: e.key,
+        description: [e.fields.author?.split(/\s+and\s+/)[0]?.split(',')[0], year].filter(Boolean).join(', '),
+        detail: [e.fields.title, e.fields.journal ?? e.fields.journaltitle, e.fields.doi && `doi:${e.fields.doi}`,
+          e.fields.pmid && `PMID ${e.fields.pmid}`, f.source === 'bundled' ? 'VEXAS library' : vscode.workspace.asRelativePath(f.source)]
+          .filter(Boolean).join(' · '),
+        alwaysShow: true,
+        found: f,
+      };
+    };
+    const pick = vscode.window.createQuickPick<Item>();
+    pick.canSelectMany = true;
+    pick.matchOnDescription = false;
+    pick.matchOnDetail = false;
+    pick.placeholder = 'Search references by author, title, year, key, DOI or PMID; select one or more';
+    pick.title = 'VEXAS: Insert Citation';
+    const chosen = new Map<string, Item>();
+    const refresh = () => {
+      const items = bib.search(pick.value, 200).map(toItem);
+      for (const c of chosen.values()) if (!items.some(i => i.label === c.label)) items.unshift(c);
+      pick.items = items;
+      pick.selectedItems = items.filter(i => chosen.has(i.label));
+    };
+    pick.onDidChangeSelection(sel => {
+      for (const i of pick.items) if (!sel.includes(i)) chosen.delete(i.label);
+      for (const i of sel) chosen.set(i.label, i);
+    });
+    pick.onDidChangeValue(refresh);
+    refresh();
+    const accepted = await new Promise<boolean>(resolve => {
+      pick.onDidAccept(() => { resolve(true); pick.hide(); });
+      pick.onDidHide(() => resolve(false));
+      pick.show();
+    });
+    pick.dispose();
+    if (!accepted || chosen.size === 0) return false;
+    return this.insert(editor, [...chosen.keys()]);
+  }
+
+  /** Inserts citations of `keys` at the editor's cursor. */
+  async insert(editor: vscode.TextEditor, keys: readonly string[], options: InsertOptions = {}): Promise<boolean> {
+    const document = editor.document;
+    const syntax = syntaxForLanguageId(document.languageId);
+    if (!syntax || keys.length === 0) return false;
+    const bib = await this.bibliographies.forDocument(document, syntax);
+    const edit = new vscode.WorkspaceEdit();
+    const plan = planCitationInsertion(document.getText(), document.offsetAt(editor.selection.active), syntax, [...keys],
+      { latexCommand: latexCiteCommand(document) });
+    // File creation first: VS Code applies a workspace edit in groups split at file operations, and a
+    // second group of edits to the manuscript would fail its version check.
+    const copied = await this.addBundledEntries(edit, document, syntax, bib, keys, options);
+    if (copied === undefined) return false;
+    if (plan.start !== plan.end || plan.newText !== '') {
+      edit.replace(document.uri, new vscode.Range(document.positionAt(plan.start), document.positionAt(plan.end)), plan.newText);
+    }
+    if (edit.size === 0) return true;
+    const ok = await vscode.workspace.applyEdit(edit);
+    if (ok && plan.newText) {
+      const end = document.positionAt(plan.start + plan.newText.length);
+      editor.selection = new vscode.Selection(end, end);
+    }
+    return ok;
+  }
+
+  /** Copies a bundled entry into the manuscript's bibliography (the quick fix for a missing key). */
+  async addBundledEntry(document: vscode.TextDocument, key: string, options: InsertOptions = {}): Promise<boolean> {
+    const syntax = syntaxForLanguageId(document.languageId);
+    if (!syntax) return false;
+    const bib = await this.bibliographies.forDocument(document, syntax);
+    const edit = new vscode.WorkspaceEdit();
+    const copied = await this.addBundledEntries(edit, document, syntax, bib, [key], options);
+    return copied !== undefined && (edit.size === 0 || vscode.workspace.applyEdit(edit));
+  }
+
+  /**
+   * Adds to `edit` the bundled entries among `keys` that the document's own bibliographies lack.
+   * Returns the keys copied, or undefined when the author cancelled a question.
+   */
+  private async addBundledEntries(edit: vscode.WorkspaceEdit, document: vscode.TextDocument, syntax: CitationSyntax,
+    bib: DocumentBibliography, keys: readonly string[], options: InsertOptions): Promise<string[] | undefined> {
+    const entries: BibEntry[] = [];
+    for (const key of keys) {
+      if (bib.definesOwn(key)) continue;
+      const found = bib.lookup(key);
+      if (found?.source === 'bundled') entries.push(found.entry);
+    }
+    if (entries.length === 0) return [];
+    const text = entries.map(bibtexForEntry).join('\n');
+    const existing: vscode.Uri[] = [];
+    for (const uri of bib.declared) if (/\.bib$/i.test(uri.path) && await exists(uri)) existing.push(uri);
+    let target: vscode.Uri | undefined;
+    if (options.targetBibliography) target = vscode.Uri.parse(options.targetBibliography);
+    else if (existing.length === 1) target = existing[0];
+    else if (existing.length > 1) {
+      const picked = await vscode.window.showQuickPick(existing.map(u => ({ label: vscode.workspace.asRelativePath(u), uri: u })),
+        { title: `Add ${entries.map(e => e.key).join(', ')} from the VEXAS library to which bibliography?` });
+      if (!picked) return undefined;
+      target = picked.uri;
+    }
+    if (target) {
+      const bibDoc = await vscode.workspace.openTextDocument(target);
+      const end = bibDoc.positionAt(bibDoc.getText().length);
+      const current = bibDoc.getText();
+      const separator = current.length === 0 ? '' : current.endsWith('\n\n') ? '' : current.endsWith('\n') ? '\n' : '\n\n';
+      edit.insert(target, end, separator + text);
+      return entries.map(e => e.key);
+    }
+    // No bibliography yet: create references.bib beside the manuscript and declare it.
+    const create = options.createBibliography ?? (await vscode.window.showInformationMessage(
+      `This document declares no bibliography. Create ${NEW_BIBLIOGRAPHY} with ${entries.map(e => e.key).join(', ')} and declare it?`,
+      { modal: true }, 'Create')) === 'Create';
+    if (!create) return undefined;
+    const uri = vscode.Uri.joinPath(document.uri, '..', NEW_BIBLIOGRAPHY);
+    if (await exists(uri)) {
+      const bibDoc = await vscode.workspace.openTextDocument(uri);
+      edit.insert(uri, bibDoc.positionAt(bibDoc.getText().length), `\n${text}`);
+    } else {
+      edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(text) });
+    }
+    const declaration = declareBibliography(document, syntax);
+    edit.insert(document.uri, declaration.position, declaration.text);
+    return entries.map(e => e.key);
+  }
+}
+
+/** BibTeX for a bundled entry, fields as written, without our curation fields. */
+export function bibtexForEntry(entry: BibEntry): string {
+  const fields = Object.entries(entry.rawFields).filter(([name]) => !CURATION_FIELDS.has(name));
+  const width = Math.max(0, ...fields.map(([name]) => name.length));
+  return `@${entry.type}{${entry.key},\n${fields.map(([name, raw]) => `  ${name.padEnd(width)} = ${raw}`).join(',\n')}\n}\n`;
+}
+
+/** Where and how to declare references.bib in a document that declares no bibliography. */
+function declareBibliography(document: vscode.TextDocument, syntax: CitationSyntax): { position: vscode.Position; text: string } {
+  const text = document.getText();
+  if (syntax === 'markdown') {
+    const fm = findFrontMatter(text);
+    if (fm) return { position: document.positionAt(fm.contentEnd), text: `bibliography: ${NEW_BIBLIOGRAPHY}\n` };
+    return { position: new vscode.Position(0, 0), text: `---\nbibliography: ${NEW_BIBLIOGRAPHY}\n---\n\n` };
+  }
+  const biblatex = /\\usepackage\s*(\[[^\]]*\])?\s*\{[^}]*\bbiblatex\b[^}]*\}[^\n]*\n?/.exec(text);
+  if (biblatex) return { position: document.positionAt(biblatex.index + biblatex[0].length), text: `\\addbibresource{${NEW_BIBLIOGRAPHY}}\n` };
+  const end = text.search(/\\end\s*\{document\}/);
+  if (end >= 0) return { position: document.positionAt(end), text: `\\bibliography{${NEW_BIBLIOGRAPHY.replace(/\.bib$/, '')}}\n` };
+  return { position: document.positionAt(text.length), text: `\n\\bibliography{${NEW_BIBLIOGRAPHY.replace(/\.bib$/, '')}}\n` };
+}

@@ -1,0 +1,22 @@
+/** Escapes text from data files and bibliographies for a VS Code MarkdownString: nothing in it is markup. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$]/g, c => `\\${c}`);
+}
+
+/** A link target that cannot break out of `(…)` in Markdown. */
+export function safeUrl(url: string): string {
+  return encodeURI(url).replace(/[()]/g, c => (c === '(' ? '%28' : '%29'));
+}
+
+export function doiUrl(doi: string): string {
+  return safeUrl(`https://doi.org/${doi.trim().replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:\s*)/i, '')}`);
+}
+
+export function pubmedUrl(pmid: string): string {
+  return safeUrl(`https://pubmed.ncbi.nlm.nih.gov/${pmid.trim()}/`);
+}
+
+/** A `command:` link with JSON arguments, for trusted command links in hovers. */
+export function commandLink(command: string, args: unknown[]): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+}

@@ -1,0 +1,219 @@
+import * as vscode from 'vscode';
+import { toSearchable, type SearchableEntry } from '../core/bibliography/searchable';
+import { parseBibTeXChunked } from '../core/bibliography/parseBibTeXChunked';
+import { parseCslJson } from '../core/bibliography/cslJson';
+import type { BibEntry, BibError } from '../core/bibliography/types';
+import type { KnowledgeBase } from '../core/knowledge';
+import type { CitationSyntax } from '../core/languages';
+import { bibliographyDeclarations, texRoot } from '../core/manuscript';
+import { ReferenceSearch, compareHits, type SearchHit } from '../core/search';
+import { bibliographyGlobs, useBundledLibrary } from '../features/settings';
+import { exists, readText } from './textFiles';
+
+
+/** One bibliography file, read and indexed. */
+export interface LoadedBibliography {
+  readonly uri: vscode.Uri;
+  /** Which version was read: `doc:<version>` for an open document, `disk:<mtime>:<size>` otherwise. */
+  readonly version: string;
+  readonly format: 'bibtex' | 'csl-json';
+  readonly text: string;
+  readonly entries: readonly BibEntry[];
+  readonly errors: readonly BibError[];
+  readonly byKey: ReadonlyMap<string, BibEntry>;
+  /** Built at first search, then kept with this version of the file. */
+  search(): ReferenceSearch<SearchableEntry>;
+}
+
+/** Where a reference was found: a bibliography file of the document, or the bundled VEXAS library. */
+export interface FoundReference {
+  readonly entry: BibEntry;
+  readonly source: vscode.Uri | 'bundled';
+}
+
+/** Files over this size are indexed with a progress notification (they are never skipped). */
+const PROGRESS_THRESHOLD_BYTES = 2_000_000;
+
+/**
+ * Reads, indexes and caches the bibliographies of manuscripts: each file once per version, a changed
+ * file alone. Indexing yields to the extension host every ~20 ms.
+ */
+export class Bibliographies implements vscode.Disposable {
+  private readonly cache = new Map<string, { version: string; loaded: Promise<LoadedBibliography> }>();
+  private readonly warned = new Set<string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Fires when a bibliography file that has been read changes or is deleted. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly bundled: () => Promise<KnowledgeBase>) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{bib,json}');
+    const invalidate = (uri: vscode.Uri) => {
+      if (this.cache.delete(uri.toString())) this.changed.fire(uri);
+    };
+    // A file event can arrive after we read that very version (e.g. just after it was written):
+    // re-index only when the file on disk differs from what was read.
+    const onDisk = async (uri: vscode.Uri) => {
+      const cached = this.cache.get(uri.toString());
+      if (!cached) return this.changed.fire(uri);
+      try {
+        const [stat, loaded] = await Promise.all([vscode.workspace.fs.stat(uri), cached.loaded]);
+        if (loaded.version === `disk:${stat.mtime}:${stat.size}`) return;
+      } catch { /* deleted or unreadable: drop it */ }
+      if (this.cache.get(uri.toString()) === cached) invalidate(uri);
+    };
+    this.disposables.push(
+      watcher, this.changed,
+      watcher.onDidChange(onDisk), watcher.onDidDelete(invalidate), watcher.onDidCreate(onDisk),
+      vscode.workspace.onDidChangeTextDocument(e => { if (e.contentChanges.length) invalidate(e.document.uri); }),
+    );
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  /** The bibliography files a document declares or the settings add, whether or not they exist. */
+  async filesFor(document: vscode.TextDocument, syntax: CitationSyntax): Promise<{ declared: vscode.Uri[]; configured: vscode.Uri[] }> {
+    const base = vscode.Uri.joinPath(document.uri, '..');
+    let text = document.getText();
+    let root = base;
+    if (syntax === 'latex') {
+      // A subfile's bibliography is declared in its root file (`% !TEX root = main.tex`).
+      const rootPath = texRoot(text);
+      if (rootPath) {
+        const rootUri = resolvePath(base, rootPath.endsWith('.tex') ? rootPath : `${rootPath}.tex`);
+        try {
+          text = (await readText(rootUri)).text;
+          root = vscode.Uri.joinPath(rootUri, '..');
+        } catch {
+          this.warnOnce(rootUri, `The LaTeX root file ${rootPath} named by "% !TEX root" cannot be read.`);
+        }
+      }
+    }
+    const declared = bibliographyDeclarations(text, syntax).map(d => resolvePath(root, d.path));
+    const configured: vscode.Uri[] = [];
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    for (const glob of bibliographyGlobs(document)) {
+      const found = folder
+        ? await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob))
+        : await vscode.workspace.findFiles(glob);
+      configured.push(...found);
+    }
+    return { declared: dedupe(declared), configured: dedupe(configured) };
+  }
+
+  /** Reads and indexes one file, from the cache when this version was read before. */
+  load(uri: vscode.Uri): Promise<LoadedBibliography> {
+    const key = uri.toString();
+    const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === key);
+    const cached = this.cache.get(key);
+    if (cached && (!open || cached.version === `doc:${open.version}`)) return cached.loaded;
+    const loaded = this.read(uri);
+    const entry = { version: open ? `doc:${open.version}` : 'disk', loaded };
+    this.cache.set(key, entry);
+    loaded.catch(() => { if (this.cache.get(key) === entry) this.cache.delete(key); });
+    return loaded;
+  }
+
+  private async read(uri: vscode.Uri): Promise<LoadedBibliography> {
+    const { text, version } = await readText(uri);
+    const format = uri.path.toLowerCase().endsWith('.json') ? 'csl-json' : 'bibtex';
+    const parse = async () => {
+      if (format === 'csl-json') return parseCslJson(text);
+      return parseBibTeXChunked(text, { budgetMs: 20 });
+    };
+    const parsed = text.length > PROGRESS_THRESHOLD_BYTES
+      ? await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: `Indexing ${vscode.workspace.asRelativePath(uri)}` }, parse)
+      : await parse();
+    const byKey = new Map<string, BibEntry>();
+    for (const e of parsed.entries) if (!byKey.has(e.key)) byKey.set(e.key, e);
+    let search: ReferenceSearch<SearchableEntry> | undefined;
+    return {
+      uri, version, format, text, entries: parsed.entries, errors: parsed.errors, byKey,
+      search: () => (search ??= new ReferenceSearch(parsed.entries.map(e => toSearchable(e, uri.toString())))),
+    };
+  }
+
+  /** Everything a document can cite: its files (declared first), then the bundled library if enabled. */
+  async forDocument(document: vscode.TextDocument, syntax: CitationSyntax): Promise<DocumentBibliography> {
+    const { declared, configured } = await this.filesFor(document, syntax);
+    const loaded: LoadedBibliography[] = [];
+    const missing: vscode.Uri[] = [];
+    await Promise.all([...declared, ...configured].map(async (uri, i) => {
+      try {
+        loaded[i] = await this.load(uri);
+      } catch (e) {
+        if (!(await exists(uri))) missing.push(uri);
+        else this.warnOnce(uri, `The bibliography ${vscode.workspace.asRelativePath(uri)} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }));
+    const kb = useBundledLibrary(document) ? await this.bundled() : undefined;
+    return new DocumentBibliography(loaded.filter(Boolean), declared, missing, kb);
+  }
+
+  /** One clear message per file and session: never silent, never a storm of modals. */
+  warnOnce(uri: vscode.Uri, message: string): void {
+    if (this.warned.has(uri.toString())) return;
+    this.warned.add(uri.toString());
+    void vscode.window.showWarningMessage(message);
+  }
+}
+
+/** The references one manuscript can cite. */
+export class DocumentBibliography {
+
+  constructor(
+    readonly files: readonly LoadedBibliography[],
+    /** Files the manuscript itself declares (where inserted entries go). */
+    readonly declared: readonly vscode.Uri[],
+    /** Declared files that do not exist. */
+    readonly missing: readonly vscode.Uri[],
+    readonly knowledge: KnowledgeBase | undefined,
+  ) {}
+
+  /** The entry for a key: the document's own files first, then the bundled library. */
+  lookup(key: string): FoundReference | undefined {
+    for (const f of this.files) {
+      const entry = f.byKey.get(key);
+      if (entry) return { entry, source: f.uri };
+    }
+    const bundled = this.knowledge?.references.get(key);
+    return bundled ? { entry: bundled, source: 'bundled' } : undefined;
+  }
+
+  /** Whether the document's own bibliographies (not the bundled library) define a key. */
+  definesOwn(key: string): boolean {
+    return this.files.some(f => f.byKey.has(key));
+  }
+
+  /** Ranked references for a query over every source; a key found in several sources appears once. */
+  search(query: string, limit = 100): FoundReference[] {
+    const hits: Array<SearchHit<SearchableEntry> & { source: vscode.Uri | 'bundled' }> = [];
+    for (const f of this.files) for (const h of f.search().search(query, { limit })) hits.push({ ...h, source: f.uri });
+    if (this.knowledge) {
+      for (const h of this.knowledge.references.search(query, { limit })) hits.push({ ...h, source: 'bundled' });
+    }
+    hits.sort(compareHits);
+    const seen = new Set<string>();
+    const out: FoundReference[] = [];
+    for (const h of hits) {
+      if (seen.has(h.item.key)) continue;
+      seen.add(h.item.key);
+      out.push({ entry: h.item.entry, source: h.source });
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+}
+
+function resolvePath(base: vscode.Uri, path: string): vscode.Uri {
+  if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) return base.with({ path: path.replace(/\\/g, '/') });
+  return vscode.Uri.joinPath(base, path.replace(/\\/g, '/'));
+}
+
+function dedupe(uris: vscode.Uri[]): vscode.Uri[] {
+  const seen = new Set<string>();
+  return uris.filter(u => !seen.has(u.toString()) && seen.add(u.toString()));
+}

@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+
+const decoder = new TextDecoder('utf-8'); // not fatal: invalid bytes become U+FFFD, the rest still reads
+
+/**
+ * Reads a text file through the workspace file system (local, remote and virtual workspaces alike).
+ * An open document's text wins over the disk, so unsaved edits count.
+ */
+export async function readText(uri: vscode.Uri): Promise<{ text: string; version: string }> {
+  const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+  if (open) return { text: open.getText(), version: `doc:${open.version}` };
+  const [bytes, stat] = await Promise.all([vscode.workspace.fs.readFile(uri), vscode.workspace.fs.stat(uri)]);
+  let text = decoder.decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text, version: `disk:${stat.mtime}:${stat.size}` };
+}
+
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

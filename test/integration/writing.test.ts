@@ -1,0 +1,132 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { VexasExtensionApi } from '../../src/extension';
+import { activateExtension, openWorkspaceFile, waitFor, workspaceFolder } from './helpers';
+
+const hoverText = (hovers: vscode.Hover[]) =>
+  hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+const labelOf = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
+
+async function hoverAt(doc: vscode.TextDocument, needle: string, delta = 1): Promise<string> {
+  const offset = doc.getText().indexOf(needle);
+  assert.ok(offset >= 0, `${needle} is in the document`);
+  return hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset + delta)));
+}
+
+async function completionsAt(doc: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position);
+  return list.items.map(labelOf);
+}
+
+describe('writing assistance in the extension host', () => {
+  let api: VexasExtensionApi;
+  before(async () => { api = await activateExtension(); });
+
+  describe('hover', () => {
+    it('a VEXAS term shows its definition and sources', async () => {
+      const doc = await openWorkspaceFile('manuscript.md');
+      const text = await hoverAt(doc, 'p.Met41Thr', 4);
+      assert.match(text, /\*\*p\\\.Met41Thr\*\*/);
+      assert.match(text, /Sources/);
+    });
+
+    it('a citation key shows the formatted reference and the file it came from', async () => {
+      const doc = await openWorkspaceFile('manuscript.md');
+      const text = await hoverAt(doc, '@beck2020somatic]', 3);
+      assert.match(text, /Somatic mutations in UBA1/i);
+      assert.match(text, /N Engl J Med/);
+      assert.match(text, /From library\\?\.bib/);
+    });
+
+    it('a key only the VEXAS library has says so', async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'As shown [@kosmider2024vexas].\n' });
+      const text = await hoverAt(doc, 'kosmider', 2);
+      assert.match(text, /VEXAS library has it/);
+    });
+
+    it('no term hover inside code', async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Text `tocilizumab` and tocilizumab.\n' });
+      assert.strictEqual(await hoverAt(doc, 'tocilizumab`', 3), '');
+      assert.match(await hoverAt(doc, 'tocilizumab.', 3), /\*\*tocilizumab\*\*/);
+    });
+  });
+
+  describe('completion', () => {
+    it('citation keys after [@ in Markdown, by key prefix and by title word', async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'See [@bec' });
+      const labels = await completionsAt(doc, new vscode.Position(0, 9));
+      assert.ok(labels.includes('beck2020somatic') && labels.includes('beck2023estimated'), labels.slice(0, 10).join());
+      const byTitle = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'See [@inflammasome' });
+      assert.ok((await completionsAt(byTitle, new vscode.Position(0, 18))).includes('kosmider2024vexas'));
+    });
+
+    it('citation keys inside \\cite{…} in LaTeX, after a comma too', async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'latex', content: '\\parencite[see][]{li2024navigating, bec' });
+      const labels = await completionsAt(doc, new vscode.Position(0, 39));
+      assert.strictEqual(labels[0]?.startsWith('beck'), true, labels.slice(0, 5).join());
+    });
+
+    it('VEXAS terms in prose: "tocil" offers tocilizumab, "M41T" offers p.Met41Thr', async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Treated with tocil\nCarrying M41T' });
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 18));
+      assert.ok(list.items.some(i => i.insertText === 'tocilizumab'));
+      const m41t = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(1, 13));
+      assert.ok(m41t.items.some(i => i.insertText === 'p.Met41Thr'));
+    });
+  });
+
+  describe('definition and references', () => {
+    it('go to definition opens the entry in the .bib', async () => {
+      const doc = await openWorkspaceFile('manuscript.tex');
+      const offset = doc.getText().indexOf('beck2020somatic');
+      const locs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', doc.uri, doc.positionAt(offset + 2));
+      assert.strictEqual(locs.length, 1);
+      assert.match(locs[0].uri.path, /references\.bib$/);
+      const bib = await vscode.workspace.openTextDocument(locs[0].uri);
+      assert.strictEqual(bib.getText(locs[0].range), 'beck2020somatic');
+    });
+
+    it('find references lists the key in both manuscripts', async () => {
+      const doc = await openWorkspaceFile('manuscript.md');
+      const offset = doc.getText().indexOf('beck2020somatic');
+      const locs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, doc.positionAt(offset + 2));
+      const files = [...new Set(locs.map(l => l.uri.path.split('/').pop()))].sort();
+      assert.deepStrictEqual(files, ['manuscript.md', 'manuscript.tex']);
+    });
+  });
+
+  describe('diagnostics', () => {
+    it('missing keys, keys the VEXAS library has, and discouraged spellings, each with its fix', async () => {
+      const uri = vscode.Uri.joinPath(workspaceFolder().uri, 'diagnostics.md');
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(
+        '---\nbibliography: library.bib\n---\n\nSee [@nosuchkey2020] and [@kosmider2024vexas]. The M41T variant of UBA-1.\n\n`M41T in code`\n'));
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await api.updateDiagnostics(doc);
+      const diags = vscode.languages.getDiagnostics(uri).filter(d => d.source === 'VEXAS');
+      const summary = diags.map(d => `${d.code}:${doc.getText(d.range)}`).sort();
+      assert.deepStrictEqual(summary, [
+        'missing-citation-in-vexas-library:kosmider2024vexas', 'missing-citation:nosuchkey2020',
+        'nomenclature:M41T', 'nomenclature:UBA-1',
+      ]);
+      const m41t = diags.find(d => doc.getText(d.range) === 'M41T')!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, m41t.range);
+      const fix = actions.find(a => a.title === "Replace with 'p.Met41Thr'");
+      assert.ok(fix?.edit, actions.map(a => a.title).join());
+    });
+
+    it('malformed .bib entries are reported at their place, and the good entries still resolve', async () => {
+      const bibUri = vscode.Uri.joinPath(workspaceFolder().uri, 'broken.bib');
+      await vscode.workspace.fs.writeFile(bibUri, new TextEncoder().encode(
+        '@article{good1, title = {Good one}, year = 2020}\n\n@article{bad1, title = {Unclosed, year = 2021\n\n@article{good2, title = {Good two}, year = 2022}\n'));
+      const bib = await vscode.workspace.openTextDocument(bibUri);
+      await api.updateDiagnostics(bib);
+      const diags = await waitFor('bib diagnostics', () => {
+        const d = vscode.languages.getDiagnostics(bibUri);
+        return d.length ? d : undefined;
+      });
+      assert.ok(diags.some(d => d.range.start.line === 2), diags.map(d => `${d.range.start.line}: ${d.message}`).join('; '));
+      const loaded = await api.bibliographies.load(bibUri);
+      assert.deepStrictEqual(loaded.entries.map(e => e.key).filter(k => k.startsWith('good')), ['good1', 'good2']);
+    });
+  });
+});
