@@ -137,9 +137,15 @@ export class ReferenceSearchIndex<T extends SearchableReference = SearchableRefe
     while (!builder.done) {
       const start = now();
       while (!builder.done && now() - start < budget) builder.addDocs(64);
-      if (!builder.done) await yieldFn();
+      await yieldFn();
     }
-    return new ReferenceSearchIndex(items, builder.finish());
+    const steps = builder.finishSteps();
+    let step = steps.next();
+    while (!step.done) {
+      await yieldFn();
+      step = steps.next();
+    }
+    return new ReferenceSearchIndex(items, step.value);
   }
 
   get size(): number {
@@ -333,31 +339,56 @@ class IndexBuilder {
   }
 
   finish(): IndexTables {
+    const steps = this.finishSteps();
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * The final layout, one sort per step, so a chunked build can yield between them.
+   * Orders are built from string sorts without a comparator callback (V8 sorts those natively).
+   */
+  *finishSteps(): Generator<void, IndexTables, void> {
     const n = this.items.length;
     const { words, pairWords, pairPostings, pairs, years, rawKeys } = this;
-    // Counting sort of the pairs by word id, then the words in sorted order.
+    // Counting sort of the pairs by word id.
     const counts = new Int32Array(words.length + 1);
     for (let i = 0; i < pairs; i++) counts[pairWords[i] + 1]++;
     for (let w = 0; w < words.length; w++) counts[w + 1] += counts[w];
     const fill = counts.slice(0, words.length);
     const postingData = new Int32Array(pairs);
     for (let i = 0; i < pairs; i++) postingData[fill[pairWords[i]]++] = pairPostings[i];
-    const sortedWordIds = Array.from({ length: words.length }, (_, i) => i).sort((a, b) => (words[a] < words[b] ? -1 : 1));
+    this.pairWords = this.pairPostings = new Int32Array(0);
+    yield;
+    const vocabulary = [...words].sort();
     const postingStart = new Int32Array(words.length);
     const postingEnd = new Int32Array(words.length);
-    sortedWordIds.forEach((id, i) => {
+    for (let i = 0; i < vocabulary.length; i++) {
+      const id = this.wordIds.get(vocabulary[i]) ?? 0;
       postingStart[i] = counts[id];
       postingEnd[i] = counts[id + 1];
-    });
-    const order = Array.from({ length: n }, (_, i) => i)
-      .sort((a, b) => years[b] - years[a] || (rawKeys[a] < rawKeys[b] ? -1 : rawKeys[a] > rawKeys[b] ? 1 : a - b));
+    }
+    yield;
+    // Default order: by key, then a stable counting sort by year (newest first).
+    const byRawKey = sortedIds(rawKeys);
+    let minYear = Infinity;
+    let maxYear = -Infinity;
+    for (let i = 0; i < n; i++) { if (years[i] < minYear) minYear = years[i]; if (years[i] > maxYear) maxYear = years[i]; }
+    const order = new Int32Array(n);
+    if (n > 0) {
+      const buckets = new Int32Array(maxYear - minYear + 2);
+      for (let i = 0; i < n; i++) buckets[maxYear - years[i] + 1]++;
+      for (let b = 1; b < buckets.length; b++) buckets[b] += buckets[b - 1];
+      for (const doc of byRawKey) order[buckets[maxYear - years[doc]]++] = doc;
+    }
     const defaultRank = new Int32Array(n);
-    order.forEach((doc, rank) => { defaultRank[doc] = rank; });
-    const byDoi = sortedIds(n, this.dois).filter(id => this.dois[id] !== '');
-    return {
-      keys: this.keys, byKey: sortedIds(n, this.keys), dois: this.dois, byDoi, vocabulary: sortedWordIds.map(id => words[id]),
-      postingData, postingStart, postingEnd, defaultOrder: Int32Array.from(order), defaultRank,
-    };
+    for (let rank = 0; rank < n; rank++) defaultRank[order[rank]] = rank;
+    yield;
+    const byKey = sortedIds(this.keys);
+    yield;
+    const byDoi = sortedIds(this.dois).filter(id => this.dois[id] !== '');
+    return { keys: this.keys, byKey, dois: this.dois, byDoi, vocabulary, postingData, postingStart, postingEnd, defaultOrder: order, defaultRank };
   }
 
   private add(word: string, doc: number, field: FieldCode): void {
@@ -393,8 +424,26 @@ function grow(a: Int32Array): Int32Array {
   return bigger;
 }
 
-function sortedIds(n: number, values: readonly string[]): Int32Array {
-  return Int32Array.from(Array.from({ length: n }, (_, i) => i).sort((a, b) => (values[a] < values[b] ? -1 : values[a] > values[b] ? 1 : a - b)));
+/**
+ * Ids ordered by values[id] (code-unit order, ties by id). Sorts the distinct strings natively
+ * (no comparator callback: several times faster at 50,000 strings), then expands to ids.
+ */
+function sortedIds(values: readonly string[]): Int32Array {
+  const idsByValue = new Map<string, number | number[]>();
+  for (let id = 0; id < values.length; id++) {
+    const seen = idsByValue.get(values[id]);
+    if (seen === undefined) idsByValue.set(values[id], id);
+    else if (typeof seen === 'number') idsByValue.set(values[id], [seen, id]);
+    else seen.push(id);
+  }
+  const out = new Int32Array(values.length);
+  let i = 0;
+  for (const value of [...idsByValue.keys()].sort()) {
+    const ids = idsByValue.get(value) as number | number[];
+    if (typeof ids === 'number') out[i++] = ids;
+    else for (const id of ids) out[i++] = id;
+  }
+  return out;
 }
 
 /** [from, to) of positions in `ids` (sorted by values[id]) whose value starts with `prefix`. */

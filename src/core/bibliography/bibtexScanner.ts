@@ -62,6 +62,12 @@ export class BibTeXScanner {
   private readonly source: BibTeXSource;
   private readonly undefinedMacros: PendingMacro[] = [];
   private readonly linked: BibTeXEntry[] = [];
+  private readonly names: string[] = [];
+  private readonly spans: number[] = [];
+  private readonly previousRawNames: string[] = [];
+  private readonly previousNames: string[] = [];
+  private previousRawType = '';
+  private previousType = '';
   /** Field names as written → interned lowercase name; per scan, so keys sliced from the text die with it. */
   private readonly fieldNames = new Map<string, string>();
   /** End of the last entry, to check the text after it for fields an early `}` cut off. */
@@ -173,7 +179,7 @@ export class BibTeXScanner {
       this.pos = at + 1; // a lone `@` in comment text
       return;
     }
-    const type = text.slice(typeStart, p).toLowerCase();
+    const type = this.entryType(typeStart, p);
     p = this.skipSpaces(p);
     const open = text.charCodeAt(p);
     if (open !== LBRACE && open !== LPAREN) {
@@ -269,8 +275,12 @@ export class BibTeXScanner {
     while (p < len && isKeyChar(text.charCodeAt(p), close)) p++;
     let keyEnd = p;
     let key = text.slice(keyStart, keyEnd);
-    const names: string[] = [];
-    const spans: number[] = [];
+    // Reused for every entry (FieldStore.append copies them): fewer short-lived arrays to collect.
+    const names = this.names;
+    const spans = this.spans;
+    names.length = 0;
+    spans.length = 0;
+    let fieldIndex = 0;
     p = this.skipSpacesAndComments(p);
     let c = text.charCodeAt(p);
     if (c === EQUALS || (key === '' && c !== close)) {
@@ -328,16 +338,16 @@ export class BibTeXScanner {
       }
       const nameStart = p;
       while (p < len && isNameChar(text.charCodeAt(p))) p++;
-      const rawName = text.slice(nameStart, p);
+      const nameEnd = p;
       p = this.skipSpaces(p);
       if (text.charCodeAt(p) !== EQUALS) {
-        this.error(`Entry '${key}': missing '=' after field '${rawName}'`, nameStart, p);
+        this.error(`Entry '${key}': missing '=' after field '${text.slice(nameStart, nameEnd)}'`, nameStart, p);
         this.pos = this.resyncFrom(nameStart);
         this.addEntry(at, type, key, keyStart, keyEnd, this.pos, names, spans);
         return;
       }
       this.pos = p + 1;
-      const name = this.fieldName(rawName);
+      const name = this.fieldNameAt(nameStart, nameEnd, fieldIndex++);
       const value = this.value(key, name);
       if (value instanceof ValueError) {
         this.error(value.message, Math.min(nameStart, value.start), value.end);
@@ -468,6 +478,31 @@ export class BibTeXScanner {
       }
     }
     return -len - 1;
+  }
+
+  /**
+   * Field name at [start, end), lowercase and interned. Exports repeat the same fields in the
+   * same order, so the name at this position in the previous entry is tried first, without slicing.
+   */
+  private fieldNameAt(start: number, end: number, index: number): string {
+    const expected = this.previousRawNames[index];
+    if (expected !== undefined && expected.length === end - start && this.text.startsWith(expected, start)) {
+      return this.previousNames[index];
+    }
+    const raw = this.text.slice(start, end);
+    const name = this.fieldName(raw);
+    this.previousRawNames[index] = raw === name ? name : Array.from(raw).join(''); // a copy, not a slice of the text
+    this.previousNames[index] = name;
+    return name;
+  }
+
+  /** Lowercase entry type at [start, end); the previous one is reused when it matches. */
+  private entryType(start: number, end: number): string {
+    if (this.previousRawType.length === end - start && this.text.startsWith(this.previousRawType, start)) return this.previousType;
+    const raw = this.text.slice(start, end);
+    this.previousRawType = Array.from(raw).join('');
+    this.previousType = internFieldName(raw);
+    return this.previousType;
   }
 
   private fieldName(raw: string): string {
