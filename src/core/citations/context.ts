@@ -60,7 +60,7 @@ function markdownContext(text: string, offset: number): CitationContext | undefi
     braced = true;
     keyStart = at + 2;
   }
-  if (!citeStartAt(text, at)) return undefined;
+  if (citeStartAt(text, at) < 0) return undefined;
   const prefix = text.slice(keyStart, offset);
   if (!braced && isCrossReferenceKey(prefix + 'x')) return undefined;
 

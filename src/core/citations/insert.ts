@@ -58,8 +58,9 @@ function planMarkdown(text: string, offset: number, keys: string[]): TextEdit {
   // Never split an in-text `@key`: the new citation goes after it (and its locator).
   const inText = citations.find(c => c.keyList.start < offset && offset < c.keyList.end && c.kind !== 'nocite');
   const pos = inText ? inText.group.end : offset;
+  // pandoc style puts a space between the text and its citation.
   const prev = codePointBefore(text, pos);
-  const space = prev >= 0 && isWordCodePoint(prev) ? ' ' : '';
+  const space = prev >= 0 && (isWordCodePoint(prev) || prev === 0x5d || prev === 0x29) ? ' ' : '';
   return { start: pos, end: pos, newText: `${space}[${keys.map(formatPandocKey).join('; ')}]` };
 }
 
@@ -70,12 +71,9 @@ function extendMarkdownGroup(
   const present = new Set(citations.filter(c => sameRange(c.group, member.group)).map(c => c.key));
   const missing = keys.filter(k => !present.has(k));
   const list = member.keyList;
-  let end = list.end;
-  while (end > list.start && isSpace(text.charCodeAt(end - 1))) end--;
-  if (missing.length === 0) return { start: end, end, newText: '' };
+  if (missing.length === 0) return { start: list.end, end: list.end, newText: '' };
   const separator = separatorStyle(text.slice(list.start, list.end), separatorChar, defaultSeparator);
-  const body = missing.map(formatPandocKey).join(separator);
-  return { start: end, end, newText: joinAfter(text, list.start, end, separator, body) };
+  return appendToList(text, list.start, list.end, separator, missing.map(formatPandocKey).join(separator));
 }
 
 function planLatex(text: string, offset: number, keys: string[], options: CitationInsertionOptions): TextEdit {
@@ -87,24 +85,27 @@ function planLatex(text: string, offset: number, keys: string[], options: Citati
     const missing = keys.filter(k => !present.has(k));
     const arg = command.keyArguments.find(a => a.open < offset && offset <= a.close)
       ?? command.keyArguments[command.keyArguments.length - 1];
-    let end = arg.close;
-    while (end > arg.open + 1 && isSpace(text.charCodeAt(end - 1))) end--;
-    if (missing.length === 0) return { start: end, end, newText: '' };
-    const inner = text.slice(arg.open + 1, arg.close);
-    const separator = separatorStyle(inner, ',', ', ');
-    const body = missing.join(arg.keys.length === 0 ? ',' : separator);
-    return { start: end, end, newText: joinAfter(text, arg.open + 1, end, separator, body) };
+    if (missing.length === 0) return { start: arg.close, end: arg.close, newText: '' };
+    const separator = separatorStyle(text.slice(arg.open + 1, arg.close), ',', ', ');
+    // An empty list gets the compact style of a new citation.
+    return appendToList(text, arg.open + 1, arg.close, separator, missing.join(arg.keys.length === 0 ? ',' : separator));
   }
   const name = (options.latexCommand ?? 'cite').replace(/^\\/, '').trim() || 'cite';
   return { start: offset, end: offset, newText: `\\${name}{${keys.join(',')}}` };
 }
 
-/** `body`, preceded by the separator unless the list is empty or already ends with one. */
-function joinAfter(text: string, listStart: number, end: number, separator: string, body: string): string {
-  if (end <= listStart) return body;
-  const last = text[end - 1];
-  if (last === separator[0]) return separator.slice(1) + body;
-  return separator + body;
+/**
+ * Where and what to insert to append `body` to the list in `[listStart, listEnd)`: after its last
+ * entry with a separator, or into the space after a dangling separator (`[@a; ]`), or alone.
+ */
+function appendToList(text: string, listStart: number, listEnd: number, separator: string, body: string): TextEdit {
+  let end = listEnd;
+  while (end > listStart && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end <= listStart) return { start: end, end, newText: body };
+  if (text[end - 1] === separator[0]) {
+    return end < listEnd ? { start: end + 1, end: end + 1, newText: body } : { start: end, end, newText: separator.slice(1) + body };
+  }
+  return { start: end, end, newText: separator + body };
 }
 
 /** The separator a list already uses (`;` vs `; `, `,` vs `, `), or the default. */

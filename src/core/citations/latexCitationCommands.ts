@@ -4,7 +4,7 @@
  * `\cites(pre)(post)[pre][post]{k1}[pre][post]{k2}`. Spaces, line breaks and `%` comments may
  * sit between the command and its arguments, as TeX allows.
  */
-import { findArgumentEnd, skipLatexSpace } from '../manuscript/latexArguments';
+import { LatexArgumentMatcher, skipLatexSpace } from '../manuscript/latexArguments';
 import { lineEndAt, TextRange } from '../manuscript/textScan';
 
 /** Commands read as `\cmd*[opt][opt]{keys}`. `\citetext` and `\citestyle` are deliberately absent. */
@@ -33,15 +33,34 @@ const BUILT_IN_SHAPES: ReadonlyMap<string, CitationCommandShape> = new Map<strin
   ...LATEX_MULTICITE_COMMANDS.map(n => [n, 'multi'] as [string, CitationCommandShape]),
 ]);
 
+/** A configured command name without backslash or star: `\\mycite*` -> `mycite`. */
+function normalizeCommandName(raw: string): string {
+  return raw.trim().replace(/^\\/, '').replace(/\*$/, '');
+}
+
 /** Lookup of the citation commands in force: the built-ins plus `extra` (names with or without `\`). */
 export function citationCommandLookup(extra: readonly string[] = []): (name: string) => CitationCommandShape | undefined {
   if (extra.length === 0) return name => BUILT_IN_SHAPES.get(name);
   const shapes = new Map(BUILT_IN_SHAPES);
-  for (const raw of extra) {
-    const name = raw.replace(/^\\/, '').replace(/\*$/, '').trim();
+  for (const name of extra.map(normalizeCommandName)) {
     if (name && !shapes.has(name)) shapes.set(name, 'single');
   }
   return name => shapes.get(name);
+}
+
+/**
+ * Cheap pre-check on the control word in `[start, end)` before slicing it for a lookup: every
+ * built-in name contains `cite` or `Cite`; extra names are few and compared in place.
+ */
+export function citationCommandFilter(extra: readonly string[] = []): (text: string, start: number, end: number) => boolean {
+  const names = extra.map(normalizeCommandName).filter(n => n !== '');
+  return (text, start, end) => {
+    for (let i = start; i + 4 <= end; i++) {
+      if ((text.charCodeAt(i) | 0x20) === 0x63 && text.startsWith('ite', i + 1)) return true;
+    }
+    for (const name of names) if (end - start === name.length && text.startsWith(name, start)) return true;
+    return false;
+  };
 }
 
 export interface LatexKey {
@@ -73,6 +92,7 @@ export interface LatexCitationCommand {
  */
 export function parseLatexCitationCommand(
   text: string, start: number, name: string, nameEnd: number, shape: CitationCommandShape, allowUnclosed = false,
+  matcher = new LatexArgumentMatcher(text),
 ): LatexCitationCommand | undefined {
   let pos = nameEnd;
   const starred = text.charCodeAt(pos) === 0x2a;
@@ -82,7 +102,7 @@ export function parseLatexCitationCommand(
     for (let n = 0; n < 2; n++) {
       const p = skipLatexSpace(text, pos);
       if (text.charCodeAt(p) !== 0x28) break;
-      const close = findArgumentEnd(text, p);
+      const close = matcher.end(p);
       if (close < 0) return undefined;
       pos = close + 1;
     }
@@ -91,12 +111,12 @@ export function parseLatexCitationCommand(
   for (;;) {
     let p = skipLatexSpace(text, pos);
     for (let n = 0; n < 2 && text.charCodeAt(p) === 0x5b; n++) {
-      const close = findArgumentEnd(text, p);
+      const close = matcher.end(p);
       if (close < 0) break;
       p = skipLatexSpace(text, close + 1);
     }
     if (text.charCodeAt(p) !== 0x7b) break;
-    const close = findArgumentEnd(text, p);
+    const close = matcher.end(p);
     if (close < 0) {
       if (allowUnclosed) {
         const lineEnd = lineEndAt(text, p);

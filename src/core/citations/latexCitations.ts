@@ -3,8 +3,9 @@
  * One pass over control sequences; `\\cite` is a line break followed by the word "cite".
  */
 import type { NonProseKind, NonProseRegion } from '../manuscript/nonProseRegions';
+import { controlWordEnd, LatexArgumentMatcher } from '../manuscript/latexArguments';
 import { lineStartAt, RangeCursor } from '../manuscript/textScan';
-import { citationCommandLookup, LatexCitationCommand, parseLatexCitationCommand } from './latexCitationCommands';
+import { citationCommandFilter, citationCommandLookup, LatexCitationCommand, parseLatexCitationCommand } from './latexCitationCommands';
 import type { Citation } from './types';
 
 /** Where TeX never sees a citation. Math is not here: `\text{\cite{a}}` inside math still cites. */
@@ -12,32 +13,35 @@ export const LATEX_CITATION_FREE_KINDS: ReadonlySet<NonProseKind> = new Set<NonP
 
 export function findLatexCitations(text: string, regions: readonly NonProseRegion[], extraCommands?: readonly string[]): Citation[] {
   const lookup = citationCommandLookup(extraCommands);
+  const mayCite = citationCommandFilter(extraCommands);
   const masked = new RangeCursor(regions.filter(r => LATEX_CITATION_FREE_KINDS.has(r.kind)));
   const citations: Citation[] = [];
-  const controlSequence = /\\(?:([A-Za-z]+)|[\s\S])/g;
-  for (let m = controlSequence.exec(text); m !== null; m = controlSequence.exec(text)) {
-    const region = masked.rangeAt(m.index);
+  const matcher = new LatexArgumentMatcher(text);
+  for (let start = text.indexOf('\\'); start >= 0; ) {
+    const region = masked.rangeAt(start);
     if (region) {
-      controlSequence.lastIndex = region.end;
+      start = text.indexOf('\\', region.end);
       continue;
     }
-    const name = m[1];
-    if (name === undefined) continue;
-    const shape = lookup(name);
-    if (!shape) continue;
-    const command = parseLatexCitationCommand(text, m.index, name, controlSequence.lastIndex, shape);
-    if (!command) continue;
-    const group = { start: command.start, end: command.end };
-    for (const arg of command.keyArguments) {
-      const keyList = { start: arg.open + 1, end: arg.close };
-      for (const k of arg.keys) {
-        citations.push({
-          key: k.key, start: k.start, end: k.end, command: name, starred: command.starred,
-          kind: name === 'nocite' ? 'nocite' : 'latex', group, keyList,
-        });
+    const nameEnd = controlWordEnd(text, start);
+    let next = nameEnd === start + 1 ? start + 2 : nameEnd; // a control symbol such as `\\` is consumed whole
+    const name = mayCite(text, start + 1, nameEnd) ? text.slice(start + 1, nameEnd) : '';
+    const shape = name ? lookup(name) : undefined;
+    const command = shape && parseLatexCitationCommand(text, start, name, nameEnd, shape, false, matcher);
+    if (command) {
+      const group = { start: command.start, end: command.end };
+      for (const arg of command.keyArguments) {
+        const keyList = { start: arg.open + 1, end: arg.close };
+        for (const k of arg.keys) {
+          citations.push({
+            key: k.key, start: k.start, end: k.end, command: command.name, starred: command.starred,
+            kind: command.name === 'nocite' ? 'nocite' : 'latex', group, keyList,
+          });
+        }
       }
+      next = command.end;
     }
-    controlSequence.lastIndex = command.end;
+    start = text.indexOf('\\', next);
   }
   return citations;
 }
@@ -55,22 +59,24 @@ export function findLatexCitationCommandAround(
 ): LatexCitationCommand | undefined {
   const lookup = citationCommandLookup(extraCommands);
   const masked = new RangeCursor(regions.filter(r => LATEX_CITATION_FREE_KINDS.has(r.kind)));
-  const controlSequence = /\\(?:([A-Za-z]+)|[\s\S])/g;
-  controlSequence.lastIndex = lineStartAt(text, Math.max(0, offset - COMMAND_LOOKBACK));
+  const matcher = new LatexArgumentMatcher(text);
   let found: LatexCitationCommand | undefined;
-  for (let m = controlSequence.exec(text); m !== null && m.index < offset; m = controlSequence.exec(text)) {
-    const region = masked.rangeAt(m.index);
+  for (let start = text.indexOf('\\', lineStartAt(text, Math.max(0, offset - COMMAND_LOOKBACK))); start >= 0 && start < offset; ) {
+    const region = masked.rangeAt(start);
     if (region) {
-      controlSequence.lastIndex = region.end;
+      start = text.indexOf('\\', region.end);
       continue;
     }
-    const name = m[1];
-    const shape = name === undefined ? undefined : lookup(name);
-    if (!name || !shape) continue;
-    const command = parseLatexCitationCommand(text, m.index, name, controlSequence.lastIndex, shape, allowUnclosed);
-    if (!command) continue;
-    if (command.end >= offset) found = command;
-    controlSequence.lastIndex = Math.max(controlSequence.lastIndex, command.end);
+    const nameEnd = controlWordEnd(text, start);
+    let next = nameEnd === start + 1 ? start + 2 : nameEnd;
+    const name = text.slice(start + 1, nameEnd);
+    const shape = name ? lookup(name) : undefined;
+    const command = shape && parseLatexCitationCommand(text, start, name, nameEnd, shape, allowUnclosed, matcher);
+    if (command) {
+      if (command.end >= offset) found = command;
+      next = Math.max(next, command.end);
+    }
+    start = text.indexOf('\\', next);
   }
   return found;
 }

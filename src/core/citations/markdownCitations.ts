@@ -22,7 +22,14 @@ export interface PandocReference {
   suppressAuthor: boolean;
   crossReference: boolean;
   /** The enclosing bracketed citation, if any. */
-  brackets?: TextRange;
+  brackets?: BracketedCitation;
+}
+
+export interface BracketedCitation {
+  /** `[` to after `]`. */
+  group: TextRange;
+  /** Inside the brackets. */
+  keyList: TextRange;
 }
 
 /** Regions after which an open `[` cannot close: they end paragraphs. */
@@ -38,35 +45,40 @@ export interface PandocReferenceScan {
 export function scanPandocReferences(text: string, regions: readonly NonProseRegion[]): PandocReferenceScan {
   const references: PandocReference[] = [];
   const plainBrackets = new Map<number, number>();
-  const stack: Array<{ open: number; firstReference: number }> = [];
+  let stack: Array<{ open: number; firstReference: number }> = [];
   const masked = new RangeCursor(regions);
-  const re = /[[\]@]|\n[ \t]*\r?\n/g;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const i = m.index;
+  // `test` (not `exec`) finds the next candidate natively without allocating a match per hit.
+  const special = /[@[\]]/g;
+  let paragraphBreak = nextParagraphBreak(text, 0);
+  while (special.test(text)) {
+    const i = special.lastIndex - 1;
+    const c = text.charCodeAt(i);
+    if (i >= paragraphBreak) {
+      if (stack.length > 0) stack = [];
+      paragraphBreak = nextParagraphBreak(text, i);
+    }
     const region = masked.rangeAt(i);
     if (region) {
-      if (BLOCK_KINDS.has(region.kind)) stack.length = 0;
-      re.lastIndex = region.end;
+      if (stack.length > 0 && BLOCK_KINDS.has(region.kind)) stack = [];
+      special.lastIndex = region.end;
       continue;
     }
-    const c = text.charCodeAt(i);
-    if (c === 0x0a) {
-      stack.length = 0;
-    } else if (c === 0x40 /* @ */) {
-      const start = citeStartAt(text, i);
-      if (!start) continue;
+    if (c === 0x40 /* @ */) {
+      const markerStart = citeStartAt(text, i);
+      if (markerStart < 0) continue;
       const parsed = parsePandocKey(text, i + 1);
       if (!parsed) continue;
       references.push({
         key: parsed.key,
         start: parsed.keyStart,
         end: parsed.keyEnd,
-        markerStart: start.start,
+        markerStart,
         markerEnd: parsed.end,
-        suppressAuthor: start.suppressAuthor,
+        suppressAuthor: markerStart < i,
         crossReference: isCrossReferenceKey(parsed.key),
+        brackets: undefined, // set when a bracket pair claims it; present from the start to keep one object shape
       });
-      re.lastIndex = parsed.end;
+      special.lastIndex = parsed.end;
     } else if (isBackslashEscaped(text, i)) {
       continue;
     } else if (c === 0x5b /* [ */) {
@@ -77,7 +89,7 @@ export function scanPandocReferences(text: string, regions: readonly NonProseReg
       let claimed = false;
       // `^[…]` is an inline footnote and `[^…]` a footnote reference: never citations.
       if (text.charCodeAt(entry.open - 1) !== 0x5e && text.charCodeAt(entry.open + 1) !== 0x5e) {
-        const brackets = { start: entry.open, end: i + 1 };
+        const brackets = { group: { start: entry.open, end: i + 1 }, keyList: { start: entry.open + 1, end: i } };
         for (let r = entry.firstReference; r < references.length; r++) {
           if (references[r].brackets) continue;
           references[r].brackets = brackets;
@@ -100,8 +112,8 @@ export function findMarkdownCitations(text: string, regions: readonly NonProseRe
       citations.push({
         key: r.key, start: r.start, end: r.end, command: 'pandoc',
         kind: r.suppressAuthor ? 'suppress-author' : 'bracketed',
-        group: r.brackets,
-        keyList: { start: r.brackets.start + 1, end: r.brackets.end - 1 },
+        group: r.brackets.group,
+        keyList: r.brackets.keyList,
       });
     } else {
       citations.push({
@@ -143,7 +155,7 @@ function findNocites(text: string): Citation[] {
   const group = { start: nocite.start, end: nocite.end };
   for (const scalar of yamlScalars(nocite)) {
     for (let at = text.indexOf('@', scalar.start); at >= 0 && at < scalar.end; at = text.indexOf('@', at + 1)) {
-      if (!citeStartAt(text, at)) continue;
+      if (citeStartAt(text, at) < 0) continue;
       const parsed = parsePandocKey(text, at + 1);
       if (!parsed || parsed.end > scalar.end) continue;
       citations.push({
@@ -154,4 +166,12 @@ function findNocites(text: string): Citation[] {
     }
   }
   return citations;
+}
+
+const PARAGRAPH_BREAK = /\n[ \t]*\r?\n/g;
+
+/** End of the first blank line after `from` (where brackets stop matching), or Infinity. */
+function nextParagraphBreak(text: string, from: number): number {
+  PARAGRAPH_BREAK.lastIndex = from;
+  return PARAGRAPH_BREAK.test(text) ? PARAGRAPH_BREAK.lastIndex - 1 : Number.POSITIVE_INFINITY;
 }

@@ -16,23 +16,33 @@ export interface ParsedPandocKey {
   braced: boolean;
 }
 
-const INTERNAL_PUNCTUATION = new Set(':.#$%&-+?<>~/'.split('').map(c => c.charCodeAt(0)));
+/** ASCII lookup: 1 = letter, digit or `_`; 2 = internal punctuation. Keys are scanned per keystroke. */
+const ASCII_KEY_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) if (isWordCodePoint(c)) ASCII_KEY_CLASS[c] = 1;
+for (const ch of ':.#$%&-+?<>~/') ASCII_KEY_CLASS[ch.charCodeAt(0)] = 2;
+
+function keyClass(cp: number): number {
+  return cp < 0x80 ? ASCII_KEY_CLASS[cp] : isWordCodePoint(cp) ? 1 : 0;
+}
 
 /** The key starting at `pos` (just after `@`), or undefined if none starts there. */
 export function parsePandocKey(text: string, pos: number): ParsedPandocKey | undefined {
-  if (text.charCodeAt(pos) === 0x7b) return parseBracedKey(text, pos);
-  const first = text.codePointAt(pos);
-  if (first === undefined || !(first === 0x5f || isAlphaNumCodePoint(first))) return undefined;
-  let i = pos + codePointLength(first);
-  for (;;) {
-    const cp = text.codePointAt(i);
-    if (cp === undefined) break;
-    if (isWordCodePoint(cp)) {
+  if (pos >= text.length) return undefined;
+  const first = text.charCodeAt(pos);
+  if (first === 0x7b) return parseBracedKey(text, pos);
+  const firstCp = first < 0x80 ? first : text.codePointAt(pos)!;
+  if (keyClass(firstCp) !== 1 || (firstCp !== 0x5f && !isAlphaNumCodePoint(firstCp))) return undefined;
+  let i = pos + codePointLength(firstCp);
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    const cp = c < 0x80 ? c : text.codePointAt(i)!;
+    const cls = keyClass(cp);
+    if (cls === 1) {
       i += codePointLength(cp);
-    } else if (INTERNAL_PUNCTUATION.has(cp)) {
-      const next = text.codePointAt(i + 1);
-      const followedByWord = next !== undefined && isWordCodePoint(next);
-      if (followedByWord || ((cp === 0x3a || cp === 0x2f) && next === 0x2f)) i++;
+    } else if (cls === 2 && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      const nextCp = next < 0x80 ? next : text.codePointAt(i + 1)!;
+      if (keyClass(nextCp) === 1 || ((c === 0x3a || c === 0x2f) && next === 0x2f)) i++;
       else break;
     } else {
       break;
@@ -79,27 +89,19 @@ export function formatPandocKey(key: string): string {
   return isSimplePandocKey(key) ? `@${key}` : `@{${key}}`;
 }
 
-export interface CiteStart {
-  /** Start of the citation marker: the `@`, or the `-` of `-@`. */
-  start: number;
-  suppressAuthor: boolean;
-}
-
 /**
- * Whether the `@` at `at` may start a citation: it is not escaped (`\@`) and does not follow a
- * letter, digit or `_` (an e-mail address). A `-` directly before it suppresses the author
- * unless that `-` itself follows a word (`foo-@a`).
+ * Where the citation marker whose `@` is at `at` starts, or -1 if that `@` cannot start one: it is
+ * escaped (`\@`) or follows a letter, digit or `_` (an e-mail address). A `-` directly before it
+ * (`-@a`, suppress-author) starts the marker unless that `-` itself follows a word (`foo-@a`).
  */
-export function citeStartAt(text: string, at: number): CiteStart | undefined {
-  if (isBackslashEscaped(text, at)) return undefined;
+export function citeStartAt(text: string, at: number): number {
+  if (isBackslashEscaped(text, at)) return -1;
   const prev = codePointBefore(text, at);
   if (prev === 0x2d) {
     const beforeDash = codePointBefore(text, at - 1);
-    if (!isWordCodePoint(beforeDash) && !isBackslashEscaped(text, at - 1)) return { start: at - 1, suppressAuthor: true };
-    return { start: at, suppressAuthor: false };
+    return !isWordCodePoint(beforeDash) && !isBackslashEscaped(text, at - 1) ? at - 1 : at;
   }
-  if (prev >= 0 && isWordCodePoint(prev)) return undefined;
-  return { start: at, suppressAuthor: false };
+  return prev >= 0 && isWordCodePoint(prev) ? -1 : at;
 }
 
 /** Quarto cross-reference prefixes (`@fig-x`); `@Fig-x` capitalises the rendered label. */

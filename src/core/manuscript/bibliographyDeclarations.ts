@@ -5,7 +5,7 @@
  */
 import type { CitationSyntax } from '../languages';
 import { parseFrontMatter } from './frontMatter';
-import { findArgumentEnd, skipLatexSpace } from './latexArguments';
+import { LatexArgumentMatcher, skipLatexSpace } from './latexArguments';
 import { findNonProseRegions } from './nonProseRegions';
 import { RangeCursor } from './textScan';
 import { yamlMappingValue, yamlScalars } from './yamlSubset';
@@ -37,18 +37,19 @@ const BIBLIOGRAPHY_COMMAND = /\\(bibliography|addbibresource|addglobalbib|addsec
 function latexDeclarations(text: string): BibliographyDeclaration[] {
   const masked = new RangeCursor(findNonProseRegions(text, 'latex').filter(r => r.kind === 'comment' || r.kind === 'verbatim'));
   const declarations: BibliographyDeclaration[] = [];
+  const matcher = new LatexArgumentMatcher(text);
   BIBLIOGRAPHY_COMMAND.lastIndex = 0;
   for (let m = BIBLIOGRAPHY_COMMAND.exec(text); m !== null; m = BIBLIOGRAPHY_COMMAND.exec(text)) {
     if (masked.rangeAt(m.index) || isControlSymbolBackslash(text, m.index)) continue;
     const isBibliography = m[1] === 'bibliography';
     let pos = skipLatexSpace(text, BIBLIOGRAPHY_COMMAND.lastIndex);
     while (!isBibliography && text.charCodeAt(pos) === 0x5b) {
-      const close = findArgumentEnd(text, pos);
+      const close = matcher.end(pos);
       if (close < 0) break;
       pos = skipLatexSpace(text, close + 1);
     }
     if (text.charCodeAt(pos) !== 0x7b) continue;
-    const close = findArgumentEnd(text, pos);
+    const close = matcher.end(pos);
     if (close < 0) continue;
     const pieces = isBibliography ? splitOnCommas(text, pos + 1, close) : [trimmed(text, pos + 1, close)];
     for (const [start, end] of pieces) {

@@ -4,7 +4,7 @@
  * characters that matter (`\`, `%`, `$`); a control sequence is consumed whole, so `\%` and `\$`
  * are literal and `\\%` is a line break followed by a comment.
  */
-import { findArgumentEnd, findEnvironmentEnd, skipLatexSpace } from './latexArguments';
+import { findEnvironmentEnd, LatexArgumentMatcher, skipLatexSpace } from './latexArguments';
 import { NeedleFinder } from './needleFinder';
 import type { NonProseRegion } from './nonProseRegions';
 import { lineEndAt, paragraphEndFinder } from './textScan';
@@ -21,6 +21,8 @@ export const MATH_ENVIRONMENTS: ReadonlySet<string> = new Set([
 ]);
 
 const CONTROL_WORD = /[A-Za-z]+/y;
+const CONTROL_WORDS_WITH_REGIONS = new Set(['verb', 'Verb', 'lstinline', 'mintinline', 'begin', 'url', 'href']);
+const REGION_WORD_INITIALS = new Set([...CONTROL_WORDS_WITH_REGIONS].map(w => w.charCodeAt(0)));
 const ENVIRONMENT_NAME = /\{\s*([A-Za-z]+\*?)\s*\}/y;
 
 export function findLatexNonProse(text: string): NonProseRegion[] {
@@ -28,10 +30,11 @@ export function findLatexNonProse(text: string): NonProseRegion[] {
   const paragraphEnd = paragraphEndFinder(text, text.length);
   const parenMathEnd = new NeedleFinder(text, '\\)');
   const bracketMathEnd = new NeedleFinder(text, '\\]');
+  const matcher = new LatexArgumentMatcher(text);
   let noDollarCloserBefore = -1;
   const special = /[\\%$]/g;
-  for (let m = special.exec(text); m !== null; m = special.exec(text)) {
-    const i = m.index;
+  while (special.test(text)) {
+    const i = special.lastIndex - 1;
     const c = text.charCodeAt(i);
     let region: NonProseRegion | undefined;
     let resume = i + 1;
@@ -49,8 +52,7 @@ export function findLatexNonProse(text: string): NonProseRegion[] {
       }
     } else {
       CONTROL_WORD.lastIndex = i + 1;
-      const word = CONTROL_WORD.exec(text);
-      if (!word) {
+      if (!CONTROL_WORD.test(text)) {
         const next = text.charCodeAt(i + 1);
         resume = i + 2; // a control symbol: `\%`, `\$`, `\\`, …
         if (next === 0x28 || next === 0x5b) {
@@ -59,9 +61,12 @@ export function findLatexNonProse(text: string): NonProseRegion[] {
           if (close >= 0 && close < paragraphEnd(i)) region = { start: i, end: close + 2, kind: 'math' };
         }
       } else {
-        const name = word[0];
         resume = CONTROL_WORD.lastIndex;
-        region = controlWordRegion(text, i, name, resume);
+        // Slice (allocate) a name only when its first letter may start one of the few that matter.
+        if (REGION_WORD_INITIALS.has(text.charCodeAt(i + 1))) {
+          const name = text.slice(i + 1, resume);
+          if (CONTROL_WORDS_WITH_REGIONS.has(name)) region = controlWordRegion(text, i, name, resume, matcher);
+        }
       }
     }
     if (region) {
@@ -74,21 +79,23 @@ export function findLatexNonProse(text: string): NonProseRegion[] {
 }
 
 /** The region a control word opens (verbatim, math environment, URL), if any. */
-function controlWordRegion(text: string, start: number, name: string, after: number): NonProseRegion | undefined {
+function controlWordRegion(
+  text: string, start: number, name: string, after: number, matcher: LatexArgumentMatcher,
+): NonProseRegion | undefined {
   switch (name) {
     case 'verb':
     case 'Verb': {
       let pos = after;
       if (text.charCodeAt(pos) === 0x2a /* * */) pos++;
-      if (name === 'Verb' && text.charCodeAt(pos) === 0x5b) pos = Math.max(pos, findArgumentEnd(text, pos) + 1);
+      if (name === 'Verb' && text.charCodeAt(pos) === 0x5b) pos = Math.max(pos, matcher.end(pos) + 1);
       return { start, end: inlineVerbatimEnd(text, pos), kind: 'verbatim' };
     }
     case 'lstinline':
     case 'mintinline': {
       let pos = skipLatexSpace(text, after);
-      if (text.charCodeAt(pos) === 0x5b) pos = Math.max(pos, findArgumentEnd(text, pos) + 1);
+      if (text.charCodeAt(pos) === 0x5b) pos = Math.max(pos, matcher.end(pos) + 1);
       if (name === 'mintinline' && text.charCodeAt(pos) === 0x7b) {
-        const langEnd = findArgumentEnd(text, pos);
+        const langEnd = matcher.end(pos);
         if (langEnd < 0) return undefined;
         pos = langEnd + 1;
       }
@@ -113,7 +120,7 @@ function controlWordRegion(text: string, start: number, name: string, after: num
     case 'href': {
       const open = skipLatexSpace(text, after);
       if (text.charCodeAt(open) !== 0x7b) return undefined;
-      const close = findArgumentEnd(text, open);
+      const close = verbatimGroupEnd(text, open);
       return close < 0 ? undefined : { start, end: close + 1, kind: 'url' };
     }
     default:
@@ -123,12 +130,27 @@ function controlWordRegion(text: string, start: number, name: string, after: num
 
 /** End of inline verbatim text starting at its delimiter: `|…|`, `+…+`, or `{…}`; never past the line. */
 function inlineVerbatimEnd(text: string, delimiterPos: number): number {
-  const lineEnd = lineEndAt(text, delimiterPos);
-  if (delimiterPos >= lineEnd) return delimiterPos;
-  const open = text[delimiterPos];
-  const close = open === '{' ? '}' : open;
-  const at = text.indexOf(close, delimiterPos + 1);
-  return at >= 0 && at < lineEnd ? at + 1 : lineEnd;
+  const open = text.charCodeAt(delimiterPos);
+  if (delimiterPos >= text.length || open === 0x0a) return delimiterPos;
+  const close = open === 0x7b ? 0x7d : open;
+  for (let i = delimiterPos + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === close) return i + 1;
+    if (c === 0x0a) return i;
+  }
+  return text.length;
+}
+
+/** The `}` closing a group read verbatim (a URL may hold `%` and `#`), on its line, or -1. */
+function verbatimGroupEnd(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) return -1;
+    if (c === 0x7b) depth++;
+    else if (c === 0x7d && depth-- === 0) return i;
+  }
+  return -1;
 }
 
 /** End (after the closing `$` or `$$`) of math opened before `from`, or -1 before `limit`. */

@@ -11,6 +11,7 @@ import { isBlankSpan, isWhitespaceCode, lineEndAt, paragraphEndFinder } from './
 
 /** Link destinations are short; a bounded search keeps unclosed `](` from going quadratic. */
 const MAX_LINK_DESTINATION = 2048;
+const MAX_LINK_PAREN_DEPTH = 8;
 
 export function findMarkdownNonProse(text: string): NonProseRegion[] {
   const regions: NonProseRegion[] = [];
@@ -168,8 +169,9 @@ class InlineScanner {
     const paragraphEnd = paragraphEndFinder(text, end);
     const special = this.special;
     special.lastIndex = start;
-    for (let m = special.exec(text); m !== null && m.index < end; m = special.exec(text)) {
-      const i = m.index;
+    while (special.test(text)) {
+      const i = special.lastIndex - 1;
+      if (i >= end) break;
       const c = text.charCodeAt(i);
       let regionEnd = -1;
       let kind: NonProseRegion['kind'] = 'math';
@@ -260,7 +262,10 @@ class InlineScanner {
     return -1;
   }
 
-  /** End (after `)`) of the link destination opened at `open`, or -1; parentheses may nest. */
+  /**
+   * End (after `)`) of the link destination opened at `open`, or -1. Parentheses may nest a
+   * little; a bracket ends the search, so each search stops at the next `]` and the pass stays linear.
+   */
   private linkDestinationEnd(open: number, limit: number): number {
     const text = this.text;
     const max = Math.min(limit, open + MAX_LINK_DESTINATION);
@@ -268,10 +273,13 @@ class InlineScanner {
     for (let j = open + 1; j < max; j++) {
       const c = text.charCodeAt(j);
       if (c === 0x5c) j++;
-      else if (c === 0x28) depth++;
-      else if (c === 0x29) {
+      else if (c === 0x28) {
+        if (++depth > MAX_LINK_PAREN_DEPTH) return -1;
+      } else if (c === 0x29) {
         if (depth === 0) return j + 1;
         depth--;
+      } else if (c === 0x5b || c === 0x5d) {
+        return -1;
       }
     }
     return -1;

@@ -6,7 +6,7 @@
 import { citationCommandLookup, parseLatexCitationCommand } from '../citations/latexCitationCommands';
 import { scanPandocReferences } from '../citations/markdownCitations';
 import type { CitationSyntax } from '../languages';
-import { findArgumentEnd, skipLatexSpace } from './latexArguments';
+import { controlWordEnd, LatexArgumentMatcher, skipLatexSpace } from './latexArguments';
 import { findNonProseRegions, NonProseRegion } from './nonProseRegions';
 import { rangeContaining, RangeCursor, TextRange } from './textScan';
 
@@ -45,40 +45,44 @@ function latexMarkup(text: string, regions: readonly NonProseRegion[]): TextRang
   const out: TextRange[] = [];
   const masked = new RangeCursor(regions);
   const lookup = citationCommandLookup();
-  const controlSequence = /\\(?:([A-Za-z]+)\*?|[\s\S])/g;
-  for (let m = controlSequence.exec(text); m !== null; m = controlSequence.exec(text)) {
-    const region = masked.rangeAt(m.index);
+  const matcher = new LatexArgumentMatcher(text);
+  for (let start = text.indexOf('\\'); start >= 0; ) {
+    const region = masked.rangeAt(start);
     if (region) {
-      controlSequence.lastIndex = region.end;
+      start = text.indexOf('\\', region.end);
       continue;
     }
-    const name = m[1];
-    out.push({ start: m.index, end: controlSequence.lastIndex });
-    if (name === undefined) continue;
+    const nameEnd = controlWordEnd(text, start);
+    if (nameEnd === start + 1) {
+      out.push({ start, end: Math.min(start + 2, text.length) }); // a control symbol: `\%`, `\\`, …
+      start = text.indexOf('\\', start + 2);
+      continue;
+    }
+    const name = text.slice(start + 1, nameEnd);
+    const tokenEnd = text.charCodeAt(nameEnd) === 0x2a ? nameEnd + 1 : nameEnd;
+    out.push({ start, end: tokenEnd });
     const shape = lookup(name);
     if (shape) {
-      const nameEnd = text.charCodeAt(controlSequence.lastIndex - 1) === 0x2a ? controlSequence.lastIndex - 1 : controlSequence.lastIndex;
-      const command = parseLatexCitationCommand(text, m.index, name, nameEnd, shape);
+      const command = parseLatexCitationCommand(text, start, name, nameEnd, shape, false, matcher);
       for (const arg of command?.keyArguments ?? []) out.push({ start: arg.open, end: arg.close + 1 });
-      if (command) controlSequence.lastIndex = command.end;
+      start = text.indexOf('\\', command ? command.end : tokenEnd);
       continue;
     }
     const names = NAME_ARGUMENTS.get(name);
-    if (names === undefined) continue;
-    let pos = controlSequence.lastIndex;
+    let pos = tokenEnd;
     let taken = 0;
-    while (taken < names || OPTION_COMMANDS.has(name)) {
+    while (names !== undefined && (taken < names || OPTION_COMMANDS.has(name))) {
       const p = skipLatexSpace(text, pos);
       const c = text.charCodeAt(p);
       if (c !== 0x7b && c !== 0x5b) break;
       if (c === 0x7b && taken >= names) break;
-      const close = findArgumentEnd(text, p);
+      const close = matcher.end(p);
       if (close < 0) break;
       if (c === 0x7b || OPTION_COMMANDS.has(name)) out.push({ start: p, end: close + 1 });
       if (c === 0x7b) taken++;
       pos = close + 1;
     }
-    controlSequence.lastIndex = pos;
+    start = text.indexOf('\\', pos);
   }
   return out;
 }
