@@ -81,8 +81,10 @@ function nameList(entry: BibEntry, field: string): object[] {
   const names = typeof (entry as Partial<HasNames>).names === 'function'
     ? (entry as unknown as HasNames).names(field)
     : entry.fields[field] ? parseNameList(entry.fields[field]) : [];
-  // `and others` has no CSL-JSON form: the style's et-al rules apply to the names we have.
-  return names.filter(n => !n.isOthers).map(n => {
+  // `and others` has no CSL-JSON form. A truncated list must not read as complete, so it ends in a
+  // literal "et al." name (format.ts removes the "&"/"and" some styles put before the last name).
+  const truncated = names.some(n => n.isOthers);
+  const list: object[] = names.filter(n => !n.isOthers).map(n => {
     if (n.isLiteral) return { literal: n.family };
     const name: Record<string, string> = { family: n.family };
     if (n.given) name.given = n.given;
@@ -90,7 +92,12 @@ function nameList(entry: BibEntry, field: string): object[] {
     if (n.suffix) name.suffix = n.suffix;
     return name;
   });
+  if (truncated && list.length > 0) list.push({ literal: ET_AL });
+  return list;
 }
+
+/** The name that stands for `and others` in formatted references. */
+export const ET_AL = 'et al.';
 
 /** [year, month?, day?] from biblatex `date` (ISO 8601) or BibTeX `year` + `month`. */
 function dateParts(fields: Readonly<Record<string, string>>): number[] | undefined {

@@ -43,6 +43,8 @@ export function formatReference(entry: BibEntry, style: ReferenceStyle, format: 
     registerTemplates();
     const raw = plugins.output.format('bibliography', [toCslItem(entry)], { template: TEMPLATE_NAMES[style], format, lang: 'en-US' });
     formatted = format === 'html' ? cleanHtml(raw, NUMERIC_STYLES.has(style)) : cleanText(raw, NUMERIC_STYLES.has(style));
+    // "Beck, D. B., & et al." / "Beck, D.B. and et al." → "…, et al." for author lists ending in `and others`.
+    formatted = formatted.replace(/,?\s+(?:&amp;|&#38;|&|and)\s+et al\./, ', et al.');
   } catch {
     formatted = fallback(entry, format);
   }
