@@ -58,7 +58,7 @@ function termHover(term: Term, kb: KnowledgeBase, document: vscode.TextDocument)
       const entry = kb.references.get(s.key);
       const text = entry ? formatReference(entry, style, 'text') : s.key;
       md.appendMarkdown(`- ${escapeMarkdown(text)} (${escapeMarkdown(s.where)})${identifierLinks(entry)}` +
-        ` [Cite](${commandLink('vexas.insertCitationKeys', [[s.key]])} "Insert a citation of ${s.key}")\n`);
+        ` · [Cite](${commandLink('vexas.insertCitationKeys', [[s.key]])} "Insert a citation of ${s.key}")\n`);
     }
   }
   return md;

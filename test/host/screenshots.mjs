@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// Takes the README's screenshots from the real editor: code-server with the extension (as `npm start`
+// runs it), driven by headless Chromium. Writes media/screenshots/*.png.
+//   node test/host/screenshots.mjs [--only name] [--verbose]
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT, ensureOfflineHost, chromiumPath } from './vscodeHost.mjs';
+import { startCodeServer, freePort, launchChromium } from './codeServer.mjs';
+import { scratchWorkspace } from './prepare.mjs';
+
+const { values: opts } = parseArgs({ options: { only: { type: 'string' }, verbose: { type: 'boolean', default: false } } });
+const OUT = join(REPO_ROOT, 'media', 'screenshots');
+mkdirSync(OUT, { recursive: true });
+const log = m => console.log(`[screenshots] ${m}`);
+
+const codeServerDir = ensureOfflineHost();
+if (spawnSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: REPO_ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
+const workspace = scratchWorkspace('vexas-screens-');
+const server = await startCodeServer({
+  codeServerDir, folder: workspace, port: await freePort(), verbose: opts.verbose,
+  settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 15, 'window.commandCenter': false,
+    'workbench.tips.enabled': false, 'chat.commandCenter.enabled': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'editor.minimap.enabled': false, 'editor.hover.delay': 100, 'breadcrumbs.enabled': false },
+});
+const browser = await launchChromium(chromiumPath(), server.tmp);
+let failed = false;
+try {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 760 }, deviceScaleFactor: 1 })).newPage();
+  await page.goto(server.url([['extensionDevelopmentPath', server.remoteUri(REPO_ROOT)], ['skipWelcome', 'true']]));
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  await page.waitForTimeout(2500);
+
+  const command = async (title, input) => {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget:visible');
+    await page.keyboard.type(title);
+    await page.waitForTimeout(400);
+    await page.keyboard.press('Enter');
+    if (input !== undefined) {
+      await page.waitForTimeout(400);
+      await page.keyboard.type(input);
+      await page.waitForTimeout(500);
+      await page.keyboard.press('Enter');
+    }
+    await page.waitForTimeout(400);
+  };
+  const openFile = async name => { await command('Go to File', name); await page.waitForTimeout(1500); };
+  const goTo = async (line, column) => command('Go to Line/Column', `${line}:${column}`);
+  const shot = async (name, what) => {
+    if (opts.only && opts.only !== name) return;
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(300);
+    try {
+      const clip = await what();
+      await page.waitForTimeout(600);
+      await page.screenshot({ path: join(OUT, `${name}.png`), ...(clip ? { clip } : {}) });
+      log(`${name}.png`);
+    } catch (e) {
+      failed = true;
+      log(`${name}: ${e instanceof Error ? e.message : e}`);
+    }
+  };
+  const showHover = async () => {
+    await command('Show or Focus Hover');
+    await page.waitForSelector('.monaco-hover:visible', { timeout: 15_000 });
+    await page.waitForTimeout(800);
+  };
+  const editorClip = { x: 0, y: 0, width: 1280, height: 560 };
+
+  await openFile('manuscript.md');
+  await page.waitForTimeout(3000); // first use: the knowledge base and the citation formatter load
+  await shot('hover-term', async () => { await goTo(15, 34); await showHover(); return editorClip; });
+  await shot('hover-citation', async () => { await goTo(12, 45); await showHover(); return editorClip; });
+  await shot('complete-citation', async () => {
+    await goTo(21, 41);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Azacitidine was reported on [@inflam');
+    await page.waitForSelector('.suggest-widget:visible', { timeout: 15_000 });
+    return editorClip;
+  });
+  await shot('complete-term', async () => {
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Most carried M41T; treated with tocil');
+    await page.keyboard.press('Control+Space');
+    await page.waitForSelector('.suggest-widget:visible', { timeout: 15_000 });
+    return editorClip;
+  });
+  await shot('diagnostics', async () => {
+    await command('Focus on Problems View');
+    await page.waitForTimeout(1500);
+    return undefined;
+  });
+  await shot('insert-citation', async () => {
+    await command('View: Close Panel');
+    await command('VEXAS: Insert Citation');
+    await page.waitForTimeout(500);
+    await page.keyboard.type('jak');
+    await page.waitForTimeout(1200);
+    return editorClip;
+  });
+  await page.keyboard.press('Escape');
+  await command('File: Revert File');
+  await openFile('manuscript.tex');
+  await shot('complete-latex', async () => {
+    await goTo(17, 1);
+    await page.keyboard.type('It was first described by~\\textcite{bec');
+    await page.waitForSelector('.suggest-widget:visible', { timeout: 15_000 });
+    return editorClip;
+  });
+} finally {
+  await browser.close();
+  await server.stop();
+  rmSync(workspace, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
