@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { findCitations, type Citation } from '../core/citations';
 import { syntaxForLanguageId, type CitationSyntax } from '../core/languages';
-import { findNonProseRegions, type NonProseRegion } from '../core/manuscript/nonProseRegions';
-import { rangeContaining } from '../core/manuscript/textScan';
+import { proseRanges } from '../core/manuscript/proseRanges';
+import { rangeContaining, type TextRange } from '../core/manuscript/textScan';
 import { extraCiteCommands } from './settings';
 
 /** What the providers need to know about one version of a manuscript, computed once per version. */
@@ -10,7 +10,8 @@ export interface DocumentAnalysis {
   readonly syntax: CitationSyntax;
   readonly text: string;
   readonly citations: readonly Citation[];
-  readonly nonProse: readonly NonProseRegion[];
+  /** Ordinary prose: not code, math, comments, front matter, URLs, citation keys or LaTeX markup. */
+  readonly prose: readonly TextRange[];
 }
 
 /**
@@ -34,7 +35,7 @@ export class DocumentAnalyses implements vscode.Disposable {
       syntax,
       text,
       citations: findCitations(text, syntax, { latexCommands: commands }),
-      nonProse: findNonProseRegions(text, syntax),
+      prose: proseRanges(text, syntax),
     };
     this.cache.set(key, { version: document.version, latexCommands: commandsKey, analysis });
     return analysis;
@@ -61,7 +62,7 @@ export function citationAt(analysis: DocumentAnalysis, offset: number): Citation
   return undefined;
 }
 
-/** Whether an offset is in ordinary prose (not code, math, comments, front matter, URLs…). */
+/** Whether an offset is in ordinary prose (the end of a prose range counts: the cursor after a word). */
 export function isProse(analysis: DocumentAnalysis, offset: number): boolean {
-  return rangeContaining(analysis.nonProse, offset) === undefined;
+  return rangeContaining(analysis.prose, offset) !== undefined || rangeContaining(analysis.prose, offset - 1) !== undefined;
 }
