@@ -6,6 +6,7 @@ import { VexasCompletionProvider } from './features/completion';
 import { CitationDefinitionProvider, CitationReferenceProvider } from './features/definition';
 import { VexasDiagnostics, VexasQuickFixes } from './features/diagnostics';
 import { DocumentAnalyses } from './features/documentAnalysis';
+import { registerEvidenceSidebar } from './features/evidence';
 import { VexasHoverProvider } from './features/hover';
 import { CitationInserter, type InsertOptions } from './features/insertCitation';
 import { citationStyle } from './features/settings';
@@ -69,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): VexasExtensionApi {
       return status;
     }),
   );
+  registerEvidenceSidebar(context, { knowledge, bibliographies, inserter });
   warmUpWhenWriting(context, knowledge);
   return { version, knowledge, bibliographies, updateDiagnostics: d => diagnostics.update(d) };
 }

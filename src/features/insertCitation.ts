@@ -103,6 +103,35 @@ export class CitationInserter {
     return ok;
   }
 
+  /**
+   * Inserts text that carries its own citations of `keys` (an evidence sentence or table) in place of
+   * the editor's selection, and copies the entries of those keys that only the VEXAS library has into
+   * the manuscript's .bib, in the same workspace edit (one undo). The cursor ends after the text.
+   */
+  async insertTextWithCitations(editor: vscode.TextEditor, text: string, keys: readonly string[], options: InsertOptions = {}): Promise<boolean> {
+    const document = editor.document;
+    const syntax = syntaxForLanguageId(document.languageId);
+    if (!syntax || text === '') return false;
+    const bib = await this.bibliographies.forDocument(document, syntax);
+    const edit = new vscode.WorkspaceEdit();
+    // File creation first (see insert): the manuscript's edits must all be in the last group.
+    const copied = await this.addBundledEntries(edit, document, syntax, bib, keys, options);
+    if (copied === undefined) return false;
+    const selection = editor.selection;
+    const start = document.offsetAt(selection.start);
+    edit.replace(document.uri, new vscode.Range(selection.start, selection.end), text);
+    const ok = await vscode.workspace.applyEdit(edit);
+    if (ok) {
+      // A bibliography declaration may have been inserted before the text: find where the text landed.
+      const at = document.getText().indexOf(text, start);
+      if (at >= 0) {
+        const end = document.positionAt(at + text.length);
+        editor.selection = new vscode.Selection(end, end);
+      }
+    }
+    return ok;
+  }
+
   /** Copies a bundled entry into the manuscript's bibliography (the quick fix for a missing key). */
   async addBundledEntry(document: vscode.TextDocument, key: string, options: InsertOptions = {}): Promise<boolean> {
     const syntax = syntaxForLanguageId(document.languageId);

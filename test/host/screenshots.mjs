@@ -67,6 +67,16 @@ try {
     await page.waitForSelector('.monaco-hover:visible', { timeout: 15_000 });
     await page.waitForTimeout(800);
   };
+  const widenSideBar = async () => {
+    const sash = page.locator('.monaco-sash.vertical').first();
+    const box = await sash.boundingBox();
+    if (!box) return;
+    await page.mouse.move(box.x + box.width / 2, box.y + 300);
+    await page.mouse.down();
+    await page.mouse.move(560, box.y + 300, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForTimeout(500);
+  };
   const editorClip = { x: 0, y: 0, width: 1280, height: 560 };
 
   await openFile('manuscript.md');
@@ -100,6 +110,26 @@ try {
     await page.keyboard.type('jak');
     await page.waitForTimeout(1200);
     return editorClip;
+  });
+  await shot('evidence-sidebar', async () => {
+    await command('Focus on Therapy Evidence View');
+    await page.waitForTimeout(1500);
+    await widenSideBar();
+    for (const label of ['IL-6 inhibitors', 'JAK inhibitors', 'Tocilizumab']) {
+      const row = page.locator('.monaco-list-row', { hasText: label }).first();
+      await row.click();
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(500);
+    }
+    return undefined;
+  });
+  await shot('evidence-details', async () => {
+    await command('Focus on Therapy Evidence View');
+    await page.waitForTimeout(1500);
+    await page.locator('.monaco-list-row', { hasText: 'JAK inhibitors' }).first().click();
+    await page.keyboard.press('Control+Alt+D');
+    await page.waitForTimeout(3000);
+    return undefined;
   });
   await page.keyboard.press('Escape');
   await command('File: Revert File');

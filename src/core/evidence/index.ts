@@ -1,0 +1,5 @@
+export * from './escape';
+export * from './model';
+export * from './filter';
+export * from './text';
+export * from './details';

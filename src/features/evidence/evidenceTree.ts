@@ -1,0 +1,226 @@
+import * as vscode from 'vscode';
+import { formatReference } from '../../core/bibliography/format';
+import {
+  describeCounts, describeFilter, describeTreated, designLabel, headlineOutcome, isFilterActive, LEADING_CLASSES, outcomeText, SORT_LABELS,
+} from '../../core/evidence';
+import type { EvidenceRecord } from '../../core/knowledge';
+import { doiUrl, escapeMarkdown, pubmedUrl } from '../markdownText';
+import { citationStyle } from '../settings';
+import type { ManuscriptTracker } from './manuscripts';
+import { EvidenceState, type EvidenceModel } from './state';
+
+/**
+ * Tree elements are strings, stable across sessions so VS Code keeps their expansion:
+ * `class:<classId>`, `drug:<classId>/<drug>`, `study:<recordId>`. Commands accept the same strings.
+ */
+export type EvidenceElement = string;
+export const classElement = (classId: string) => `class:${classId}`;
+export const drugElement = (drugGroupId: string) => `drug:${drugGroupId}`;
+export const studyElement = (recordId: string) => `study:${recordId}`;
+
+export function parseElement(element: string): { kind: 'class' | 'drug' | 'study'; id: string } | undefined {
+  const m = /^(class|drug|study):(.+)$/.exec(element);
+  return m ? { kind: m[1] as 'class' | 'drug' | 'study', id: m[2] } : undefined;
+}
+
+const EXPANDED_KEY = 'vexas.evidence.expanded';
+const COLLAPSED_KEY = 'vexas.evidence.collapsed';
+const HEADLINE_MAX = 70;
+
+const LEVEL_COLOURS: Readonly<Record<string, string>> = { A: 'charts.green', B: 'charts.blue', C: 'charts.yellow', D: 'charts.orange' };
+
+/** The Therapy Evidence view: drug class → drug → study, filtered and sorted by EvidenceState. */
+export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceElement>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<EvidenceElement | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private model: EvidenceModel | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(private readonly state: EvidenceState, private readonly memento: vscode.Memento) {
+    this.disposables.push(
+      state.onDidChange(() => this.changed.fire(undefined)),
+      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('vexas.citationStyle')) this.changed.fire(undefined); }),
+    );
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  /** Tracks expansion in the workspace state, so it survives reloads even where VS Code forgets it. */
+  attach(view: vscode.TreeView<EvidenceElement>, manuscripts: ManuscriptTracker): vscode.Disposable {
+    const remember = async (element: string, expanded: boolean) => {
+      if (isFilterActive(this.state.filter)) return;
+      const exp = new Set(this.memento.get<string[]>(EXPANDED_KEY, []));
+      const col = new Set(this.memento.get<string[]>(COLLAPSED_KEY, []));
+      (expanded ? exp : col).add(element);
+      (expanded ? col : exp).delete(element);
+      await this.memento.update(EXPANDED_KEY, [...exp]);
+      await this.memento.update(COLLAPSED_KEY, [...col]);
+    };
+    const update = async () => {
+      const model = await this.currentModel().catch(() => undefined);
+      if (!model) return;
+      const filter = this.state.filter;
+      view.message = isFilterActive(filter)
+        ? `Filtered: ${describeFilter(filter, model.kb.evidence.classes)}. Showing ${model.shown} of ${model.total} studies. ` +
+          'Clear it with the Clear Filter button in the title bar.'
+        : manuscripts.document() ? undefined : 'Open a Markdown or LaTeX manuscript to insert citations, sentences and tables at its cursor.';
+      if (isFilterActive(filter) && model.shown === 0) view.message = `No study matches ${describeFilter(filter, model.kb.evidence.classes)}. Clear the filter to see all ${model.total}.`;
+      view.description = `by ${SORT_LABELS[this.state.sort]}`;
+    };
+    void update();
+    return vscode.Disposable.from(
+      view.onDidExpandElement(e => remember(e.element, true)),
+      view.onDidCollapseElement(e => remember(e.element, false)),
+      this.state.onDidChange(() => void update()),
+      manuscripts.onDidChange(() => void update()),
+    );
+  }
+
+  currentModel(): Promise<EvidenceModel> {
+    return this.state.model().then(m => (this.model = m));
+  }
+
+  async getChildren(element?: EvidenceElement): Promise<EvidenceElement[]> {
+    const model = await this.currentModel();
+    if (!element) return model.groups.map(g => classElement(g.id));
+    const parsed = parseElement(element);
+    if (parsed?.kind === 'class') return model.classById.get(parsed.id)?.drugs.map(d => drugElement(d.id)) ?? [];
+    if (parsed?.kind === 'drug') return model.drugById.get(parsed.id)?.records.map(r => studyElement(r.id)) ?? [];
+    return [];
+  }
+
+  getParent(element: EvidenceElement): EvidenceElement | undefined {
+    const parsed = parseElement(element);
+    if (!parsed || parsed.kind === 'class') return undefined;
+    if (parsed.kind === 'drug') return classElement(parsed.id.split('/')[0]);
+    const record = this.model?.recordById.get(parsed.id);
+    return record ? drugElement(`${record.class}/${record.drug}`) : undefined;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, element: EvidenceElement): vscode.TreeItem {
+    const parsed = parseElement(element);
+    const r = parsed?.kind === 'study' ? this.model?.recordById.get(parsed.id) : undefined;
+    if (r && this.model && !item.tooltip) item.tooltip = recordTooltip(r, this.model, EvidenceState.studyLabel(this.model.kb, r.study, r.year));
+    return item;
+  }
+
+  getTreeItem(element: EvidenceElement): vscode.TreeItem {
+    const model = this.model;
+    const parsed = parseElement(element);
+    if (!model || !parsed) return new vscode.TreeItem(element);
+    const filter = this.state.filter;
+    const filtered = isFilterActive(filter);
+    const collapsible = (leading: boolean) => {
+      if (filtered) return vscode.TreeItemCollapsibleState.Expanded;
+      if (this.memento.get<string[]>(EXPANDED_KEY, []).includes(element)) return vscode.TreeItemCollapsibleState.Expanded;
+      if (this.memento.get<string[]>(COLLAPSED_KEY, []).includes(element)) return vscode.TreeItemCollapsibleState.Collapsed;
+      return leading ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    };
+    // Under a filter the items get ids of their own, so they open expanded without touching the saved state.
+    const id = filtered ? `${element}?${hash(JSON.stringify(filter))}` : element;
+    if (parsed.kind === 'class') {
+      const g = model.classById.get(parsed.id);
+      if (!g) return new vscode.TreeItem(element);
+      const item = new vscode.TreeItem(g.info.name, collapsible(LEADING_CLASSES.includes(g.id)));
+      item.id = id;
+      item.description = describeCounts(g.studies, g.patients);
+      item.contextValue = 'vexasEvidenceClass';
+      item.iconPath = new vscode.ThemeIcon('symbol-namespace');
+      const md = new vscode.MarkdownString();
+      md.appendMarkdown(`**${escapeMarkdown(g.info.name)}**`);
+      if (g.info.target) md.appendMarkdown(` · target: ${escapeMarkdown(g.info.target)}`);
+      md.appendMarkdown(`\n\n${escapeMarkdown(describeCounts(g.studies, g.patients))}. Patients are summed per therapy record ` +
+        '(a patient given two therapies of the class counts twice).');
+      for (const s of g.info.summary ?? []) md.appendMarkdown(`\n\n- ${escapeMarkdown(s.text)}`);
+      item.tooltip = md;
+      item.accessibilityInformation = { label: `${g.info.name}, drug class, ${describeCounts(g.studies, g.patients)}` };
+      return item;
+    }
+    if (parsed.kind === 'drug') {
+      const d = model.drugById.get(parsed.id);
+      if (!d) return new vscode.TreeItem(element);
+      const item = new vscode.TreeItem(d.label, collapsible(LEADING_CLASSES.includes(d.classId)));
+      item.id = id;
+      item.description = describeCounts(d.studies, d.patients);
+      item.contextValue = 'vexasEvidenceDrug';
+      item.iconPath = new vscode.ThemeIcon('beaker');
+      item.tooltip = `${d.label}: ${describeCounts(d.studies, d.patients)}`;
+      item.accessibilityInformation = { label: `${d.label}, ${describeCounts(d.studies, d.patients)}` };
+      return item;
+    }
+    const r = model.recordById.get(parsed.id);
+    if (!r) return new vscode.TreeItem(element);
+    const study = EvidenceState.studyLabel(model.kb, r.study, r.year);
+    const headline = headlineOutcome(r);
+    const headlineText = headline ? truncate(outcomeText(headline), HEADLINE_MAX) : 'no outcome figures recorded';
+    const item = new vscode.TreeItem(study, vscode.TreeItemCollapsibleState.None);
+    item.id = id;
+    item.description = `${r.evidenceLevel} · ${designLabel(r.design)} · ${describeTreated(r)} · ${headlineText}`;
+    const entry = model.kb.references.get(r.study);
+    item.contextValue = entry?.fields.doi || entry?.fields.pmid ? 'vexasEvidenceStudy:link' : 'vexasEvidenceStudy';
+    const colour = LEVEL_COLOURS[r.evidenceLevel];
+    item.iconPath = new vscode.ThemeIcon('circle-filled', colour ? new vscode.ThemeColor(colour) : undefined);
+    // The tooltip formats the reference (citation-js): built when it is first shown (resolveTreeItem).
+    item.accessibilityInformation = {
+      label: `${study}, ${r.drugLabel}, evidence level ${r.evidenceLevel}, ${designLabel(r.design)}, ${describeTreated(r)}, ${headlineText}`,
+    };
+    return item;
+  }
+}
+
+/** The full record: design, population, outcomes with definitions and time points, adverse events, level and the reference. */
+export function recordTooltip(r: EvidenceRecord, model: EvidenceModel, study: string): vscode.MarkdownString {
+  const full = r as EvidenceRecord & { levelNote?: string; caveats?: readonly string[] };
+  const md = new vscode.MarkdownString();
+  const e = escapeMarkdown;
+  md.appendMarkdown(`**${e(r.drugLabel)}** · ${e(study)} · evidence level **${e(r.evidenceLevel)}**\n\n`);
+  md.appendMarkdown(`${e(designLabel(r.design))}${r.multicentre ? ' (multicentre)' : ''} · ${e(describeTreated(r))}` +
+    `${r.target ? ` · ${e(r.target)}` : ''}\n\n`);
+  if (r.population?.description) md.appendMarkdown(`**Population:** ${e(r.population.description)}\n\n`);
+  if (r.population?.genotypes?.length) md.appendMarkdown(`**Genotypes:** ${r.population.genotypes.map(e).join(', ')}\n\n`);
+  if (r.population?.mds) md.appendMarkdown(`**MDS:** ${e(r.population.mds)}\n\n`);
+  const outcomes = r.outcomes ?? [];
+  md.appendMarkdown('**Outcomes**\n\n');
+  if (outcomes.length === 0) md.appendMarkdown('- No outcome figures recorded.\n');
+  for (const o of outcomes) {
+    const parts = [e(o.result)];
+    if (o.definition) parts.push(`definition: ${e(o.definition)}`);
+    if (o.timepoint) parts.push(`time point: ${e(o.timepoint)}`);
+    if (typeof o.responders === 'number' && typeof o.denominator === 'number') parts.push(`${o.responders}/${o.denominator}`);
+    parts.push(`source: ${e(o.where)}`);
+    md.appendMarkdown(`- ${parts.join(' — ')}\n`);
+  }
+  if (r.adverseEvents?.length) {
+    md.appendMarkdown('\n**Adverse events**\n\n');
+    for (const a of r.adverseEvents) md.appendMarkdown(`- ${e(a.text)} (${e(a.where)})\n`);
+  }
+  const level = model.kb.evidence.levels[r.evidenceLevel];
+  md.appendMarkdown(`\n**Evidence level ${e(r.evidenceLevel)}:** ${level ? e(level) : ''}${full.levelNote ? ` ${e(full.levelNote)}` : ''}\n\n`);
+  for (const c of full.caveats ?? []) md.appendMarkdown(`_Caveat:_ ${e(c)}\n\n`);
+  const entry = model.kb.references.get(r.study);
+  if (entry) {
+    md.appendMarkdown(`---\n\n${e(formatReference(entry, citationStyle(), 'text'))}`);
+    if (entry.fields.doi) md.appendMarkdown(` [DOI](${doiUrl(entry.fields.doi)})`);
+    if (entry.fields.pmid) md.appendMarkdown(` [PubMed](${pubmedUrl(entry.fields.pmid)})`);
+    md.appendMarkdown('\n');
+  } else {
+    md.appendMarkdown(`---\n\n\`${e(r.study)}\``);
+  }
+  return md;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
+
+/** A short stable hash (FNV-1a) for filter-specific item ids. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}

@@ -1,0 +1,280 @@
+import * as vscode from 'vscode';
+import { formatReference } from '../../core/bibliography/format';
+import type { BibEntry } from '../../core/bibliography/types';
+import {
+  blockPadding, designLabel, EVIDENCE_SORTS, evidenceTable, inlinePadding, POPULATION_LABELS, POPULATION_TOGGLES,
+  recordsSentences, SORT_LABELS, studySentence, type EvidenceSort, type GeneratedText, type PopulationToggle,
+} from '../../core/evidence';
+import type { EvidenceRecord, KnowledgeBase } from '../../core/knowledge';
+import { syntaxForLanguageId } from '../../core/languages';
+import type { Bibliographies } from '../../workspace/bibliographies';
+import type { CitationInserter, InsertOptions } from '../insertCitation';
+import { doiUrl, pubmedUrl } from '../markdownText';
+import { citationStyle, latexCiteCommand } from '../settings';
+import { EvidenceDetailsPanel, type DetailsActionResult, type DetailsReady } from './detailsPanel';
+import { EvidenceTreeProvider, parseElement, studyElement, type EvidenceElement } from './evidenceTree';
+import { ManuscriptTracker } from './manuscripts';
+import { ReferencesTreeProvider, type ReferenceElement } from './referencesTree';
+import { EvidenceState, sanitizeFilter } from './state';
+
+export const EVIDENCE_VIEW = 'vexas.evidence';
+export const REFERENCES_VIEW = 'vexas.references';
+
+export interface EvidenceSidebarDeps {
+  readonly knowledge: () => Promise<KnowledgeBase>;
+  readonly bibliographies: Bibliographies;
+  readonly inserter: CitationInserter;
+}
+
+/** A snapshot of the Therapy Evidence tree as its provider gives it to VS Code (command `vexas.evidence.describeTree`, for tests). */
+export interface TreeSnapshot {
+  readonly visible: boolean;
+  readonly message: string | undefined;
+  readonly description: string | undefined;
+  readonly nodes: readonly SnapshotNode[];
+}
+export interface SnapshotNode {
+  readonly element: string;
+  readonly label: string;
+  readonly description: string;
+  readonly contextValue: string | undefined;
+  readonly children: readonly SnapshotNode[];
+}
+
+/**
+ * The VEXAS sidebar: Therapy Evidence and References views, their commands, and the evidence
+ * details panel. Commands that act on an item take the tree element (menus pass it; scripts may pass
+ * the element string, e.g. `study:tocilizumab--boyadzhieva2023how`) and otherwise use the selection.
+ */
+export function registerEvidenceSidebar(context: vscode.ExtensionContext, deps: EvidenceSidebarDeps): void {
+  const manuscripts = new ManuscriptTracker();
+  const state = new EvidenceState(context.workspaceState, deps.knowledge);
+  const evidenceTree = new EvidenceTreeProvider(state, context.workspaceState);
+  const evidenceView = vscode.window.createTreeView(EVIDENCE_VIEW, { treeDataProvider: evidenceTree, showCollapseAll: true });
+  const referencesTree = new ReferencesTreeProvider(deps.knowledge, deps.bibliographies, manuscripts);
+  const referencesView = vscode.window.createTreeView(REFERENCES_VIEW, { treeDataProvider: referencesTree, showCollapseAll: true });
+  referencesTree.attach(referencesView);
+  const details = new EvidenceDetailsPanel(context.extensionUri, (type, recordId) =>
+    type === 'insertCitation' ? insertCitation(studyElement(recordId)) : insertSentence(studyElement(recordId)));
+
+  const selected = (element: unknown): EvidenceElement | undefined =>
+    typeof element === 'string' ? element : evidenceView.selection[0];
+
+  const recordOf = async (element: unknown): Promise<EvidenceRecord | undefined> => {
+    const parsed = parseElement(selected(element) ?? '');
+    if (parsed?.kind !== 'study') return undefined;
+    return (await state.model()).recordById.get(parsed.id);
+  };
+
+  /** The target manuscript editor, or a message saying one is needed. */
+  const manuscriptEditor = async (): Promise<vscode.TextEditor | undefined> => {
+    const editor = await manuscripts.editor();
+    if (!editor) void vscode.window.showInformationMessage('Open a Markdown or LaTeX manuscript, place the cursor, then insert from the VEXAS sidebar.');
+    return editor;
+  };
+
+  const insertGenerated = async (make: (editor: vscode.TextEditor) => GeneratedText, block: boolean, options?: InsertOptions): Promise<boolean> => {
+    const editor = await manuscriptEditor();
+    if (!editor) return false;
+    const generated = make(editor);
+    const doc = editor.document;
+    const sel = editor.selection;
+    const line = (p: vscode.Position) => doc.lineAt(p.line).text;
+    const before = block ? doc.getText(new vscode.Range(new vscode.Position(Math.max(0, sel.start.line - 1), 0), sel.start))
+      : line(sel.start).slice(0, sel.start.character);
+    const after = block ? doc.getText(new vscode.Range(sel.end, doc.lineAt(Math.min(doc.lineCount - 1, sel.end.line + 1)).range.end))
+      : line(sel.end).slice(sel.end.character);
+    const pad = block ? blockPadding(before, after) : inlinePadding(before, after);
+    const ok = await deps.inserter.insertTextWithCitations(editor, pad.prefix + generated.text + pad.suffix, generated.keys, options);
+    if (ok) editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    return ok;
+  };
+
+  const formatFor = (editor: vscode.TextEditor) => {
+    const syntax = syntaxForLanguageId(editor.document.languageId) ?? 'markdown';
+    return { syntax, latexCommand: latexCiteCommand(editor.document) } as const;
+  };
+
+  async function insertCitation(element?: unknown, options?: InsertOptions): Promise<boolean> {
+    const record = await recordOf(element);
+    if (!record) return false;
+    const editor = await manuscriptEditor();
+    return editor ? deps.inserter.insert(editor, [record.study], options) : false;
+  }
+
+  async function insertSentence(element?: unknown, options?: InsertOptions): Promise<boolean> {
+    const parsed = parseElement(selected(element) ?? '');
+    const model = await state.model();
+    let records: readonly EvidenceRecord[] = [];
+    if (parsed?.kind === 'study') records = [model.recordById.get(parsed.id)].filter((r): r is EvidenceRecord => !!r);
+    else if (parsed?.kind === 'drug') records = model.drugById.get(parsed.id)?.records ?? [];
+    if (records.length === 0) return false;
+    return insertGenerated(editor => (records.length === 1 ? studySentence(records[0], formatFor(editor)) : recordsSentences(records, formatFor(editor))), false, options);
+  }
+
+  async function insertTable(element?: unknown, options?: InsertOptions): Promise<boolean> {
+    const parsed = parseElement(selected(element) ?? '');
+    const model = await state.model();
+    const classId = parsed?.kind === 'class' ? parsed.id : parsed?.kind === 'drug' ? parsed.id.split('/')[0] : undefined;
+    if (!classId) return false;
+    // The table shows the class's whole evidence, whatever the view's filter hides.
+    const records = model.kb.evidence.forClass(classId);
+    if (records.length === 0) return false;
+    const classInfo = model.kb.evidence.classInfo(classId);
+    return insertGenerated(editor => evidenceTable(records, { ...formatFor(editor), classInfo }), true, options);
+  }
+
+  async function referenceOf(element: unknown): Promise<BibEntry | undefined> {
+    if (element && typeof element === 'object' && (element as ReferenceElement).kind === 'entry') return (element as Extract<ReferenceElement, { kind: 'entry' }>).entry;
+    const record = await recordOf(element);
+    if (!record) return undefined;
+    return (await deps.knowledge()).references.get(record.study);
+  }
+
+  async function copyReference(element?: unknown): Promise<string | undefined> {
+    const entry = await referenceOf(element);
+    if (!entry) return undefined;
+    const text = formatReference(entry, citationStyle(manuscripts.document()), 'text');
+    await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage('VEXAS: reference copied', 3000);
+    return text;
+  }
+
+  async function openSource(element?: unknown): Promise<string | undefined> {
+    const entry = await referenceOf(element);
+    if (!entry) return undefined;
+    const links = [
+      entry.fields.doi ? { label: `DOI ${entry.fields.doi}`, url: doiUrl(entry.fields.doi) } : undefined,
+      entry.fields.pmid ? { label: `PubMed ${entry.fields.pmid}`, url: pubmedUrl(entry.fields.pmid) } : undefined,
+    ].filter((l): l is { label: string; url: string } => !!l);
+    if (links.length === 0) {
+      void vscode.window.showInformationMessage(`${entry.key} has no DOI or PMID in its bibliography entry.`);
+      return undefined;
+    }
+    const link = links.length === 1 ? links[0] : await vscode.window.showQuickPick(links, { title: `Open ${entry.key}` });
+    if (!link) return undefined;
+    await vscode.env.openExternal(vscode.Uri.parse(link.url, true));
+    return link.url;
+  }
+
+  async function showDetails(element?: unknown): Promise<DetailsReady | undefined> {
+    const parsed = parseElement(selected(element) ?? '');
+    const model = await state.model();
+    const kb = model.kb;
+    if (parsed?.kind === 'class') {
+      const info = kb.evidence.classInfo(parsed.id);
+      return details.show({ title: info?.name ?? parsed.id, target: info?.target, records: kb.evidence.forClass(parsed.id), summary: info?.summary }, kb);
+    }
+    const drugGroupId = parsed?.kind === 'drug' ? parsed.id
+      : parsed?.kind === 'study' ? (() => { const r = model.recordById.get(parsed.id); return r && `${r.class}/${r.drug}`; })() : undefined;
+    if (!drugGroupId) return undefined;
+    const [classId, drug] = drugGroupId.split('/');
+    const records = kb.evidence.forClass(classId).filter(r => r.drug === drug);
+    if (records.length === 0) return undefined;
+    return details.show({ title: records[0].drugLabel, target: records[0].target, records }, kb);
+  }
+
+  async function filter(query?: unknown): Promise<void> {
+    const current = state.filter;
+    const value = typeof query === 'string' ? query : await vscode.window.showInputBox({
+      title: 'Filter the therapy evidence',
+      prompt: 'Drug, class, target, population (e.g. Met41, MDS), outcome or author; every word must match. Empty clears the text filter.',
+      value: current.query ?? '',
+    });
+    if (value === undefined) return;
+    await state.setFilter({ ...current, query: value });
+  }
+
+  async function toggles(scripted?: unknown): Promise<void> {
+    if (scripted && typeof scripted === 'object') {
+      await state.setFilter({ ...state.filter, ...sanitizeFilter(scripted) });
+      return;
+    }
+    const kb = await deps.knowledge();
+    const current = state.filter;
+    type Item = vscode.QuickPickItem & { group?: 'classes' | 'designs' | 'populations'; value?: string };
+    const items: Item[] = [];
+    const designs = [...new Set(kb.evidence.records.map(r => r.design))];
+    items.push({ label: 'Drug class', kind: vscode.QuickPickItemKind.Separator });
+    for (const g of (await state.model()).kb.evidence.classes) {
+      if (!kb.evidence.forClass(g.id).length) continue;
+      items.push({ label: g.name, description: g.target, group: 'classes', value: g.id, picked: current.classes?.includes(g.id) });
+    }
+    items.push({ label: 'Study design', kind: vscode.QuickPickItemKind.Separator });
+    for (const d of designs) items.push({ label: designLabel(d), group: 'designs', value: d, picked: current.designs?.includes(d) });
+    items.push({ label: 'Population', kind: vscode.QuickPickItemKind.Separator });
+    for (const p of POPULATION_TOGGLES) {
+      items.push({ label: `Only studies that ${POPULATION_LABELS[p]}`, group: 'populations', value: p, picked: current.populations?.includes(p) });
+    }
+    const picked = await vscode.window.showQuickPick(items, {
+      canPickMany: true, title: 'Filter the therapy evidence', placeHolder: 'Check what to show: within a group any checked item, across groups all',
+    });
+    if (!picked) return;
+    const of = (group: Item['group']) => picked.filter(i => i.group === group).map(i => i.value as string);
+    await state.setFilter({ ...current, classes: of('classes'), designs: of('designs'), populations: of('populations') as PopulationToggle[] });
+  }
+
+  async function sort(value?: unknown): Promise<void> {
+    let chosen = typeof value === 'string' && EVIDENCE_SORTS.includes(value as EvidenceSort) ? value as EvidenceSort : undefined;
+    if (!chosen) {
+      const pick = await vscode.window.showQuickPick(EVIDENCE_SORTS.map(s => ({
+        label: `By ${SORT_LABELS[s]}`, description: s === state.sort ? 'current' : undefined, value: s,
+      })), { title: 'Sort the studies' });
+      chosen = pick?.value;
+    }
+    if (chosen) await state.setSort(chosen);
+  }
+
+  async function describeTree(): Promise<TreeSnapshot> {
+    const walk = async (element?: EvidenceElement): Promise<SnapshotNode[]> => {
+      const children = await evidenceTree.getChildren(element);
+      return Promise.all(children.map(async c => {
+        const item = evidenceTree.getTreeItem(c);
+        const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+        return { element: c, label, description: String(item.description ?? ''), contextValue: item.contextValue, children: await walk(c) };
+      }));
+    };
+    const nodes = await walk();
+    return { visible: evidenceView.visible, message: evidenceView.message, description: evidenceView.description, nodes };
+  }
+
+  const command = (id: string, fn: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown);
+  context.subscriptions.push(
+    manuscripts, state, evidenceTree, evidenceView, referencesTree, referencesView, details,
+    evidenceTree.attach(evidenceView, manuscripts),
+    command('vexas.evidence.filter', filter),
+    command('vexas.evidence.filterToggles', toggles),
+    command('vexas.evidence.clearFilter', () => state.setFilter({})),
+    command('vexas.evidence.sort', sort),
+    command('vexas.evidence.insertCitation', insertCitation),
+    command('vexas.evidence.insertSentence', insertSentence),
+    command('vexas.evidence.insertTable', insertTable),
+    command('vexas.evidence.openSource', openSource),
+    command('vexas.evidence.copyReference', copyReference),
+    command('vexas.evidence.showDetails', showDetails),
+    command('vexas.evidence.describeTree', describeTree),
+    command('vexas.evidence.pressInDetails', (action: 'insertCitation' | 'insertSentence', recordId: string): Promise<DetailsActionResult> =>
+      details.press(action, recordId)),
+    command('vexas.references.search', async (query?: unknown) => {
+      const value = typeof query === 'string' ? query : await vscode.window.showInputBox({
+        title: 'Search references', prompt: 'Author, title, year, key, DOI or PMID', value: referencesTree.searchQuery,
+      });
+      if (value !== undefined) await referencesTree.setQuery(value);
+    }),
+    command('vexas.references.clearSearch', () => referencesTree.setQuery('')),
+    command('vexas.references.showLibrary', () => referencesTree.revealLibrary()),
+    command('vexas.references.insertCitation', async (element?: ReferenceElement, options?: InsertOptions) => {
+      const target = element ?? referencesView.selection[0];
+      if (target?.kind !== 'entry') return false;
+      const editor = await manuscriptEditor();
+      return editor ? deps.inserter.insert(editor, [target.entry.key], options) : false;
+    }),
+    command('vexas.references.copyReference', (element?: ReferenceElement) => copyReference(element ?? referencesView.selection[0])),
+    command('vexas.references.openSource', (element?: ReferenceElement) => openSource(element ?? referencesView.selection[0])),
+    command('vexas.newManuscript', async (language?: unknown) => {
+      const languageId = language === 'latex' ? 'latex' : 'markdown';
+      const doc = await vscode.workspace.openTextDocument({ language: languageId, content: '' });
+      await vscode.window.showTextDocument(doc);
+    }),
+  );
+}
