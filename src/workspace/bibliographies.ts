@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
-import { toSearchable, type SearchableEntry } from '../core/bibliography/searchable';
-import { parseBibTeXChunked } from '../core/bibliography/parseBibTeXChunked';
-import { parseCslJson } from '../core/bibliography/cslJson';
+import type { SearchableEntry } from '../core/bibliography/searchable';
+import { indexBibliography, type IndexedBibliography } from '../core/bibliography/indexBibliography';
 import type { BibEntry, BibError } from '../core/bibliography/types';
 import type { KnowledgeBase } from '../core/knowledge';
 import type { CitationSyntax } from '../core/languages';
 import { bibliographyDeclarations, texRoot } from '../core/manuscript';
-import { ReferenceSearch, compareHits, type SearchHit } from '../core/search';
+import { compareHits, type ReferenceSearch, type SearchHit } from '../core/search';
 import { bibliographyGlobs, useBundledLibrary } from '../features/settings';
 import { exists, readText } from './textFiles';
 
@@ -21,7 +20,10 @@ export interface LoadedBibliography {
   readonly entries: readonly BibEntry[];
   readonly errors: readonly BibError[];
   readonly byKey: ReadonlyMap<string, BibEntry>;
-  /** Built at first search, then kept with this version of the file. */
+  /**
+   * Kept with this version of the file. Built in slices after the parse: key prefixes are
+   * searchable when the file is loaded, author/title/year/DOI matches a moment later (~0.5 s at 50,000 entries).
+   */
   search(): ReferenceSearch<SearchableEntry>;
 }
 
@@ -36,7 +38,7 @@ const PROGRESS_THRESHOLD_BYTES = 2_000_000;
 
 /**
  * Reads, indexes and caches the bibliographies of manuscripts: each file once per version, a changed
- * file alone. Indexing yields to the extension host every ~20 ms.
+ * file alone. Indexing (parse, then search index) yields to the extension host every ~20 ms.
  */
 export class Bibliographies implements vscode.Disposable {
   private readonly cache = new Map<string, { version: string; loaded: Promise<LoadedBibliography> }>();
@@ -109,31 +111,38 @@ export class Bibliographies implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === key);
     const cached = this.cache.get(key);
     if (cached && (!open || cached.version === `doc:${open.version}`)) return cached.loaded;
-    const loaded = this.read(uri);
+    // A search index still being built for a version no longer cached stops building (asked only after the read).
+    const loaded = this.read(uri, () => this.cache.get(key) !== entry);
     const entry = { version: open ? `doc:${open.version}` : 'disk', loaded };
     this.cache.set(key, entry);
     loaded.catch(() => { if (this.cache.get(key) === entry) this.cache.delete(key); });
     return loaded;
   }
 
-  private async read(uri: vscode.Uri): Promise<LoadedBibliography> {
+  /** Reads (the bytes are decoded and dropped in readText) and indexes; resolves once keys are searchable. */
+  private async read(uri: vscode.Uri, isStale: () => boolean): Promise<LoadedBibliography> {
     const { text, version } = await readText(uri);
     const format = uri.path.toLowerCase().endsWith('.json') ? 'csl-json' : 'bibtex';
-    const parse = async () => {
-      if (format === 'csl-json') return parseCslJson(text);
-      return parseBibTeXChunked(text, { budgetMs: 20 });
-    };
-    const parsed = text.length > PROGRESS_THRESHOLD_BYTES
-      ? await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: `Indexing ${vscode.workspace.asRelativePath(uri)}` }, parse)
-      : await parse();
-    const byKey = new Map<string, BibEntry>();
-    for (const e of parsed.entries) if (!byKey.has(e.key)) byKey.set(e.key, e);
-    let search: ReferenceSearch<SearchableEntry> | undefined;
-    return {
-      uri, version, format, text, entries: parsed.entries, errors: parsed.errors, byKey,
-      search: () => (search ??= new ReferenceSearch(parsed.entries.map(e => toSearchable(e, uri.toString())))),
-    };
+    const index = () => indexBibliography(text, format, uri.toString(), { budgetMs: 20, isCancelled: isStale });
+    let indexed: IndexedBibliography;
+    if (text.length > PROGRESS_THRESHOLD_BYTES) {
+      // The progress shows until the whole search index is built; the file is usable before that.
+      indexed = await new Promise<IndexedBibliography>((resolve, reject) => {
+        void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Indexing ${vscode.workspace.asRelativePath(uri)}` }, async () => {
+          try {
+            const result = await index();
+            resolve(result);
+            await result.searchReady;
+          } catch (e) {
+            reject(e);
+          }
+        });
+      });
+    } else {
+      indexed = await index();
+    }
+    const { entries, errors, byKey, search } = indexed;
+    return { uri, version, format, text, entries, errors, byKey, search: () => search };
   }
 
   /** Everything a document can cite: its files (declared first), then the bundled library if enabled. */

@@ -8,25 +8,45 @@ import { decodeFieldValue } from './latexDecode';
 import { inheritedFieldName } from './inheritance';
 import { parseNameList, type PersonName } from './names';
 
+/** Ints per FieldStore page (256 KB): about 4,000 entries of 15 fields. */
+const FIELD_PAGE_INTS = 1 << 16;
+
 /**
- * Own fields of all entries of one file in one typed array, 4 ints per field: name id, value
+ * Own fields of all entries of one file in typed-array pages, 4 ints per field: name id, value
  * start, value end, ValueKind. ~16 bytes a field instead of a few hundred for per-entry arrays.
+ * A large file fills 256 KB pages in turn, never copying them (no doubling: no copies to
+ * collect at 50,000 entries); an entry's fields lie in one page.
  */
 export class FieldStore {
-  data = new Int32Array(1 << 12);
+  readonly pages: Int32Array[] = [new Int32Array(1 << 10)];
+  /** Ints used in the last page. */
   length = 0;
   /** Field name id → lowercase name. */
   readonly names: string[] = [];
   private readonly ids = new Map<string, number>();
 
-  /** Appends one entry's fields; returns their offset in `data`. */
+  /** Index of the page the last `append` wrote to. */
+  get lastPage(): number {
+    return this.pages.length - 1;
+  }
+
+  /** Appends one entry's fields; returns their offset in page `lastPage`. */
   append(names: readonly string[], spans: readonly number[]): number {
-    const offset = this.length;
-    const end = offset + 4 * names.length;
-    if (end > this.data.length) {
-      const bigger = new Int32Array(Math.max(end, this.data.length * 2));
-      bigger.set(this.data.subarray(0, this.length));
-      this.data = bigger;
+    let page = this.pages[this.pages.length - 1];
+    let offset = this.length;
+    const size = 4 * names.length;
+    if (offset + size > page.length) {
+      if (this.pages.length === 1 && offset + size <= FIELD_PAGE_INTS) {
+        // A small file's only page grows (entries read their page through `pages`).
+        const bigger = new Int32Array(Math.min(FIELD_PAGE_INTS, Math.max(offset + size, page.length * 4)));
+        bigger.set(page.subarray(0, offset));
+        page = this.pages[0] = bigger;
+      } else {
+        if (this.pages.length === 1) this.trim();
+        page = new Int32Array(Math.max(FIELD_PAGE_INTS, size));
+        this.pages.push(page);
+        offset = 0;
+      }
     }
     let o = offset;
     for (let i = 0; i < names.length; i++) {
@@ -36,18 +56,19 @@ export class FieldStore {
         this.names.push(names[i]);
         this.ids.set(names[i], id);
       }
-      this.data[o++] = id;
-      this.data[o++] = spans[3 * i];
-      this.data[o++] = spans[3 * i + 1];
-      this.data[o++] = spans[3 * i + 2];
+      page[o++] = id;
+      page[o++] = spans[3 * i];
+      page[o++] = spans[3 * i + 1];
+      page[o++] = spans[3 * i + 2];
     }
-    this.length = end;
+    this.length = offset + size;
     return offset;
   }
 
-  /** Drops the spare capacity once the file is scanned. */
+  /** Drops the last page's spare capacity once the file is scanned. */
   trim(): void {
-    if (this.data.length > this.length) this.data = this.data.slice(0, this.length);
+    const last = this.pages.length - 1;
+    if (this.pages[last].length > this.length) this.pages[last] = this.pages[last].slice(0, this.length);
   }
 }
 
@@ -78,14 +99,20 @@ export class BibTeXEntry implements BibEntry {
     readonly end: number,
     readonly keyStart: number,
     readonly keyEnd: number,
-    /** Where this entry's own fields start in the source's FieldStore, and how many. */
+    /** Where this entry's own fields are in the source's FieldStore (page, offset in it), and how many. */
+    private readonly fieldPage: number,
     private readonly fieldOffset: number,
     private readonly fieldCount: number,
   ) {}
 
+  private get fieldData(): Int32Array {
+    return this.source.fields.pages[this.fieldPage];
+  }
+
   /** Own field names, lowercase, in source order. */
   get fieldNames(): string[] {
-    const { data, names } = this.source.fields;
+    const data = this.fieldData;
+    const names = this.source.fields.names;
     const out: string[] = [];
     for (let i = 0; i < this.fieldCount; i++) out.push(names[data[this.fieldOffset + 4 * i]]);
     return out;
@@ -93,7 +120,8 @@ export class BibTeXEntry implements BibEntry {
 
   /** Offset in the FieldStore of an own field's record, or -1. */
   private fieldIndex(name: string): number {
-    const { data, names } = this.source.fields;
+    const data = this.fieldData;
+    const names = this.source.fields.names;
     for (let i = 0, o = this.fieldOffset; i < this.fieldCount; i++, o += 4) if (names[data[o]] === name) return o;
     return -1;
   }
@@ -112,7 +140,8 @@ export class BibTeXEntry implements BibEntry {
   /** Own field values exactly as written (delimiters, macros and `#` included). */
   get rawFields(): Readonly<Record<string, string>> {
     const raw: Record<string, string> = {};
-    const { data, names } = this.source.fields;
+    const data = this.fieldData;
+    const names = this.source.fields.names;
     for (let i = 0, o = this.fieldOffset; i < this.fieldCount; i++, o += 4) {
       raw[names[data[o]]] = this.source.text.slice(data[o + 1], data[o + 2]);
     }
@@ -130,6 +159,23 @@ export class BibTeXEntry implements BibEntry {
     return this.ownLatex(name) ?? this.inheritedValues()?.get(name);
   }
 
+  /**
+   * Reads a field's LaTeX value without copying it: `read(text, start, end)` gets the span of the
+   * file's text for an own braced, quoted or numeric value, or the expanded value otherwise.
+   * Undefined when the entry has no such field.
+   */
+  withLatex<R>(name: string, read: (text: string, start: number, end: number) => R): R | undefined {
+    const o = this.fieldIndex(name);
+    if (o >= 0) {
+      const data = this.fieldData;
+      const kind = data[o + 3] as ValueKind;
+      if (kind === ValueKind.Delimited) return read(this.source.text, data[o + 1] + 1, data[o + 2] - 1);
+      if (kind === ValueKind.Number) return read(this.source.text, data[o + 1], data[o + 2]);
+    }
+    const latex = this.latex(name);
+    return latex === undefined ? undefined : read(latex, 0, latex.length);
+  }
+
   /** Parsed names of a name-list field (`author`, `editor`, ...). */
   names(field: string): PersonName[] {
     const latex = this.latex(field);
@@ -139,7 +185,7 @@ export class BibTeXEntry implements BibEntry {
   /** Offsets of an own field's value as written, e.g. to point a diagnostic at it. */
   valueRange(name: string): { start: number; end: number } | undefined {
     const o = this.fieldIndex(name);
-    const data = this.source.fields.data;
+    const data = this.fieldData;
     return o < 0 ? undefined : { start: data[o + 1], end: data[o + 2] };
   }
 
@@ -159,7 +205,7 @@ export class BibTeXEntry implements BibEntry {
   private ownLatex(name: string): string | undefined {
     const o = this.fieldIndex(name);
     if (o < 0) return undefined;
-    const data = this.source.fields.data;
+    const data = this.fieldData;
     return expandValue(this.source.text, data[o + 1], data[o + 2], data[o + 3] as ValueKind, this.source.macros);
   }
 

@@ -15,6 +15,8 @@ export interface BibTeXParseResult extends BibParseResult<BibTeXEntry> {
   readonly macros: ReadonlyMap<string, string>;
   /** `@preamble` contents, LaTeX as written (macros expanded). */
   readonly preambles: readonly string[];
+  /** Key → its entry (a repeated key is reported as an error, and its later entries dropped). */
+  readonly byKey: ReadonlyMap<string, BibTeXEntry>;
 }
 
 const AT = 0x40, PERCENT = 0x25, LBRACE = 0x7b, RBRACE = 0x7d, LPAREN = 0x28, RPAREN = 0x29;
@@ -131,7 +133,7 @@ export class BibTeXScanner {
     }
     this.errors.sort((a, b) => a.start - b.start);
     this.source.fields.trim();
-    return { entries: this.entries, errors: this.errors, macros: this.macros, preambles: this.preambles };
+    return { entries: this.entries, errors: this.errors, macros: this.macros, preambles: this.preambles, byKey: this.byKey };
   }
 
   private error(message: string, start: number, end: number): void {
@@ -398,7 +400,8 @@ export class BibTeXScanner {
       this.error(`Duplicate key '${key}': already defined by the entry at offset ${existing.start}; this one is ignored`, keyStart, keyEnd);
       return;
     }
-    const entry = new BibTeXEntry(this.source, key, type, start, end, keyStart, keyEnd, this.source.fields.append(names, spans), names.length);
+    const offset = this.source.fields.append(names, spans);
+    const entry = new BibTeXEntry(this.source, key, type, start, end, keyStart, keyEnd, this.source.fields.lastPage, offset, names.length);
     this.entries.push(entry);
     this.byKey.set(key, entry);
     if (names.includes('crossref') || names.includes('xdata')) this.linked.push(entry);

@@ -8,5 +8,6 @@ export { decodeLatex, decodeFieldValue } from './latexDecode';
 export { parseNameList, familyNames, type PersonName } from './names';
 export { BibliographyLibrary, type LibraryEntry, type LibrarySourceInfo } from './library';
 export { toSearchable, type SearchableEntry } from './searchable';
+export { indexBibliography, type IndexedBibliography, type IndexOptions } from './indexBibliography';
 export { toCslItem } from './cslFromEntry';
 export { formatReference, type ReferenceStyle, type ReferenceFormat } from './format';

@@ -77,6 +77,20 @@ export const VERBATIM_FIELDS: ReadonlySet<string> = new Set([
   'related', 'entryset',
 ]);
 
+/**
+ * The decoder's rules, for scanners that read words straight from LaTeX (the search index):
+ * accent commands, argument-less control words and what they print, commands whose only
+ * argument prints as is, and control symbols that print nothing. Anything else is decoded.
+ */
+export function latexWordRules(): { accents: string[]; symbols: [string, string][]; transparent: string[]; silent: string[] } {
+  return {
+    accents: Object.keys(ACCENT_MARKS),
+    symbols: Object.entries(SYMBOL_WORDS),
+    transparent: [...TRANSPARENT_COMMANDS].filter(c => !SECOND_ARGUMENT_COMMANDS.has(c) && !(c in WRAPPING_COMMANDS) && !(`${c}*` in WRAPPING_COMMANDS)),
+    silent: [...SILENT_COMMANDS],
+  };
+}
+
 /** Decodes a field value for display; `fieldName` picks verbatim handling for url/doi/file & co. */
 export function decodeFieldValue(fieldName: string, latex: string): string {
   return VERBATIM_FIELDS.has(fieldName) ? decodeVerbatim(latex) : decodeLatex(latex);

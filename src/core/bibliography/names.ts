@@ -48,6 +48,73 @@ export function familyNames(latex: string): string[] {
   return families;
 }
 
+/**
+ * familyNames on a span of a text, without copying it: calls `visit(start, end)` with each family
+ * name's span (still LaTeX, not decoded; possibly empty), in order.
+ */
+export function familyNameSpans(text: string, start: number, end: number, visit: (start: number, end: number) => void): void {
+  let depth = 0;
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end) {
+      const c = text.charCodeAt(i);
+      if (c === 0x7b) { depth++; continue; }
+      if (c === 0x7d) { depth = Math.max(0, depth - 1); continue; }
+      if (depth > 0) continue;
+      const and = isAndWithin(text, i, end);
+      if (and === 0) continue;
+      familyNameSpan(text, from, i, visit);
+      from = i + and;
+      i += and - 1;
+    } else {
+      familyNameSpan(text, from, end, visit);
+    }
+  }
+}
+
+/** One name of familyNameSpans: trimmed, `others` skipped; "Last, First" → Last, "First Last" → Last. */
+function familyNameSpan(text: string, start: number, end: number, visit: (start: number, end: number) => void): void {
+  while (start < end && isTrimmed(text.charCodeAt(start))) start++;
+  while (end > start && isTrimmed(text.charCodeAt(end - 1))) end--;
+  if (start === end || (end - start === 6 && text.startsWith('others', start))) return;
+  let depth = 0;
+  let comma = -1;
+  let lastSpace = -1;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b) depth++;
+    else if (c === 0x7d) depth--;
+    else if (depth === 0 && c === 0x2c) { comma = i; break; }
+    else if (depth === 0 && isSpace(c)) lastSpace = i;
+  }
+  if (comma < 0) {
+    visit(lastSpace < 0 ? start : lastSpace + 1, end);
+    return;
+  }
+  let familyEnd = comma;
+  while (familyEnd > start && isTrimmed(text.charCodeAt(familyEnd - 1))) familyEnd--;
+  visit(start, familyEnd);
+}
+
+/** isAndAt within [.., end): the separator must end before `end`. */
+function isAndWithin(s: string, i: number, end: number): number {
+  if (!isSpace(s.charCodeAt(i))) return 0;
+  let j = i + 1;
+  while (j < end && isSpace(s.charCodeAt(j))) j++;
+  if (j + 3 >= end) return 0;
+  if ((s.charCodeAt(j) | 0x20) !== 0x61 || (s.charCodeAt(j + 1) | 0x20) !== 0x6e || (s.charCodeAt(j + 2) | 0x20) !== 0x64) return 0;
+  let k = j + 3;
+  if (!isSpace(s.charCodeAt(k))) return 0;
+  while (k < end && isSpace(s.charCodeAt(k))) k++;
+  return k - i;
+}
+
+/** What String.prototype.trim removes. */
+function isTrimmed(c: number): boolean {
+  return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function parseName(raw: string): PersonName {
   if (raw === 'others') return { family: 'others', isOthers: true };
   const commaParts = splitTopLevel(raw, (s, i) => (s.charCodeAt(i) === 0x2c ? 1 : 0)).map(p => p.trim());

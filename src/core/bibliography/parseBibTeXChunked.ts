@@ -71,7 +71,8 @@ export async function* parseBibTeXIncremental(
   return scanner.finish();
 }
 
-function defaultYield(): Promise<void> {
+/** A macrotask (setTimeout 0) where there are timers, else a microtask. */
+export function defaultYield(): Promise<void> {
   const timers = globalThis as { setTimeout?: (fn: () => void, ms: number) => unknown };
   return new Promise(resolve => (timers.setTimeout ? timers.setTimeout(resolve, 0) : Promise.resolve().then(resolve)));
 }

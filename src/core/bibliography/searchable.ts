@@ -2,19 +2,26 @@
  * What the search index needs from an entry: family names, title, year, DOI, PMID — decoded
  * individually, so indexing never decodes abstracts or other fields nobody searches.
  */
-import type { SearchableReference } from '../search';
+import { IndexField, LatexWords, type SearchableReference, type WordSink } from '../search';
 import type { BibEntry } from './types';
-import { familyNames, parseNameList } from './names';
+import { familyNames, familyNameSpans, parseNameList } from './names';
+import { decodeLatex, latexWordRules } from './latexDecode';
+
+/** How the index reads LaTeX in place: the decoder's own rules. */
+const LATEX_WORDS = new LatexWords(latexWordRules());
 
 export interface SearchableEntry extends SearchableReference {
   readonly entry: BibEntry;
   readonly sourceId: string;
 }
 
-interface HasLatex { latex(name: string): string | undefined }
+interface HasLatex {
+  latex(name: string): string | undefined;
+  withLatex<R>(name: string, read: (text: string, start: number, end: number) => R): R | undefined;
+}
 
 function hasLatex(entry: BibEntry): entry is BibEntry & HasLatex {
-  return typeof (entry as Partial<HasLatex>).latex === 'function';
+  return typeof (entry as Partial<HasLatex>).latex === 'function' && typeof (entry as Partial<HasLatex>).withLatex === 'function';
 }
 
 /**
@@ -37,6 +44,33 @@ class EntrySearchable implements SearchableEntry {
     }
     const plain = entry.field('author') ?? entry.field('editor');
     return plain === undefined ? [] : parseNameList(plain).filter(n => !n.isOthers).map(n => n.family);
+  }
+
+  /**
+   * Authors' family names and title words straight from the file's text (no decoded copies),
+   * decoding only the names and titles that hold LaTeX commands or math.
+   */
+  indexWords(sink: WordSink): void {
+    const entry = this.entry;
+    if (!hasLatex(entry)) {
+      const authors = this.authors;
+      for (let i = 0; i < authors.length; i++) sink.text(authors[i], i === 0 ? IndexField.FirstAuthor : IndexField.Author);
+      const title = this.title;
+      if (title) sink.text(title, IndexField.Title);
+      return;
+    }
+    let names = 0;
+    const readNames = (text: string, start: number, end: number): true => {
+      familyNameSpans(text, start, end, (from, to) => {
+        const field = names++ === 0 ? IndexField.FirstAuthor : IndexField.Author;
+        if (!sink.latex(text, from, to, field, LATEX_WORDS)) sink.text(decodeLatex(text.slice(from, to)), field);
+      });
+      return true;
+    };
+    if (entry.withLatex('author', readNames) === undefined) entry.withLatex('editor', readNames);
+    entry.withLatex('title', (text, start, end) => {
+      if (!sink.latex(text, start, end, IndexField.Title, LATEX_WORDS)) sink.text(decodeLatex(text.slice(start, end)), IndexField.Title);
+    });
   }
 
   get title(): string | undefined {

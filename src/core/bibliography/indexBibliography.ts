@@ -1,0 +1,57 @@
+/**
+ * One bibliography file's text → entries, key map and search, without holding the editor's
+ * thread: the parse runs in slices, then the search index is built in slices in the background.
+ * The promise resolves as soon as key-prefix search works (the index's first stage); word and
+ * DOI matches join when `searchReady` resolves. The extension and `npm run bench` both use this.
+ */
+import { ReferenceSearch } from '../search';
+import { parseCslJson } from './cslJson';
+import { defaultYield, parseBibTeXChunked } from './parseBibTeXChunked';
+import { toSearchable, type SearchableEntry } from './searchable';
+import type { BibEntry, BibError } from './types';
+
+export interface IndexOptions {
+  /** Longest slice, ms (default 20). */
+  budgetMs?: number;
+  /** Awaited between slices (default: a macrotask). */
+  yieldFn?: () => Promise<void>;
+  /** Clock in ms (default Date.now). */
+  now?: () => number;
+  /** Stops building the search index between slices (e.g. the file changed meanwhile); the parse always completes. */
+  isCancelled?: () => boolean;
+}
+
+export interface IndexedBibliography {
+  readonly entries: readonly BibEntry[];
+  readonly errors: readonly BibError[];
+  /** Key → first entry with it. */
+  readonly byKey: ReadonlyMap<string, BibEntry>;
+  /** Answers key prefixes at once; author, title, year, DOI matches once `searchReady` has resolved. */
+  readonly search: ReferenceSearch<SearchableEntry>;
+  /** Resolves when the search index is complete (or its build was cancelled). */
+  readonly searchReady: Promise<void>;
+}
+
+export async function indexBibliography(text: string, format: 'bibtex' | 'csl-json', sourceId: string, options: IndexOptions = {}): Promise<IndexedBibliography> {
+  const slices = { budgetMs: options.budgetMs ?? 20, yieldFn: options.yieldFn ?? defaultYield, now: options.now };
+  let entries: BibEntry[];
+  let errors: BibError[];
+  let byKey: ReadonlyMap<string, BibEntry>;
+  if (format === 'bibtex') {
+    // The scanner's own key map (first entry per key): no second 50,000-key map.
+    ({ entries, errors, byKey } = await parseBibTeXChunked(text, slices));
+  } else {
+    ({ entries, errors } = parseCslJson(text));
+    const map = new Map<string, BibEntry>();
+    for (const e of entries) if (!map.has(e.key)) map.set(e.key, e);
+    byKey = map;
+  }
+  await slices.yieldFn(); // the parse's last slice just ran: start the index in a fresh one
+  const search = ReferenceSearch.deferred(entries.map(e => toSearchable(e, sourceId)));
+  await slices.yieldFn();
+  let keysReady!: () => void;
+  const keys = new Promise<void>(resolve => { keysReady = resolve; });
+  const searchReady = search.index.build({ ...slices, isCancelled: options.isCancelled, onKeysReady: keysReady });
+  await Promise.race([keys, searchReady]);
+  return { entries, errors, byKey, search, searchReady };
+}
