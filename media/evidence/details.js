@@ -38,8 +38,12 @@
     }
   });
 
+  // Remember what is shown, so VS Code can restore the panel after a reload.
+  const subject = document.body.getAttribute('data-subject');
+  vscode.setState({ subject });
   const meta = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
   vscode.postMessage({
+    subject,
     type: 'ready',
     csp: meta ? meta.getAttribute('content') : null,
     rows: document.querySelectorAll('tbody tr').length,

@@ -179,6 +179,7 @@ describe('therapy evidence sidebar in the extension host', () => {
     const ready = await vscode.commands.executeCommand<DetailsReady>('vexas.evidence.showDetails', `class:${classId}`);
     assert.strictEqual(ready.type, 'ready');
     assert.strictEqual(ready.rows, records.length);
+    assert.strictEqual(ready.subject, `class:${classId}`, 'the webview keeps what it shows for restoring after a reload');
     const csp = ready.csp ?? '';
     assert.match(csp, /^default-src 'none';/);
     assert.match(csp, /script-src 'nonce-[A-Za-z0-9]{16,}';/);

@@ -13,6 +13,8 @@ export interface DetailsReady {
   readonly csp: string | null;
   /** Rows in the studies table. */
   readonly rows: number;
+  /** The tree element shown (`class:jak`, `drug:il6/tocilizumab`), kept in the webview's state for reloads. */
+  readonly subject: string | null;
 }
 
 /** A button's message from the panel, and whether the extension carried it out. */
@@ -23,6 +25,8 @@ export interface DetailsActionResult {
 }
 
 export interface DetailsSubject {
+  /** The tree element the panel shows, so the panel can be restored after a reload. */
+  readonly element: string;
   readonly title: string;
   readonly target?: string;
   readonly records: readonly EvidenceRecord[];
@@ -31,7 +35,7 @@ export interface DetailsSubject {
 
 type Handler = (type: 'insertCitation' | 'insertSentence', recordId: string) => Promise<boolean>;
 
-const VIEW_TYPE = 'vexas.evidenceDetails';
+export const DETAILS_VIEW_TYPE = 'vexas.evidenceDetails';
 
 /**
  * The evidence details webview: one panel, re-rendered for each class or drug. Strict CSP with a
@@ -52,24 +56,37 @@ export class EvidenceDetailsPanel implements vscode.Disposable {
     this.panel?.dispose();
   }
 
+  /** Takes over a panel VS Code restored after a reload (its webview is re-rendered by `show`). */
+  adopt(panel: vscode.WebviewPanel): void {
+    this.panel?.dispose();
+    panel.webview.options = { enableScripts: true, localResourceRoots: [this.mediaRoot] };
+    this.attach(panel);
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    panel.iconPath = vscode.Uri.joinPath(this.mediaRoot, 'activity.svg');
+    panel.onDidDispose(() => { if (this.panel === panel) this.panel = undefined; });
+    panel.webview.onDidReceiveMessage(m => this.onMessage(m));
+  }
+
   /** Shows the subject; resolves with the page's `ready` message once its script has run. */
   show(subject: DetailsSubject, kb: KnowledgeBase): Promise<DetailsReady> {
-    if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Evidence', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
+    let panel = this.panel;
+    if (!panel) {
+      panel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, 'Evidence', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
         enableScripts: true,
         localResourceRoots: [this.mediaRoot],
         enableFindWidget: true,
       });
-      this.panel.iconPath = vscode.Uri.joinPath(this.mediaRoot, 'activity.svg');
-      this.panel.onDidDispose(() => { this.panel = undefined; });
-      this.panel.webview.onDidReceiveMessage(m => this.onMessage(m));
+      this.attach(panel);
     } else {
-      this.panel.reveal(undefined, false);
+      panel.reveal(undefined, false);
     }
-    this.panel.title = `Evidence: ${subject.title}`;
+    panel.title = `Evidence: ${subject.title}`;
     this.recordIds = new Set(subject.records.map(r => r.id));
     const ready = new Promise<DetailsReady>(resolve => this.readyWaiters.push(resolve));
-    this.panel.webview.html = this.html(this.panel.webview, subject, kb);
+    panel.webview.html = this.html(panel.webview, subject, kb);
     return ready;
   }
 
@@ -87,9 +104,12 @@ export class EvidenceDetailsPanel implements vscode.Disposable {
 
   private async onMessage(message: unknown): Promise<void> {
     if (!message || typeof message !== 'object') return;
-    const m = message as { type?: unknown; recordId?: unknown; csp?: unknown; rows?: unknown };
+    const m = message as { type?: unknown; recordId?: unknown; csp?: unknown; rows?: unknown; subject?: unknown };
     if (m.type === 'ready') {
-      const ready: DetailsReady = { type: 'ready', csp: typeof m.csp === 'string' ? m.csp : null, rows: typeof m.rows === 'number' ? m.rows : -1 };
+      const ready: DetailsReady = {
+        type: 'ready', csp: typeof m.csp === 'string' ? m.csp : null, rows: typeof m.rows === 'number' ? m.rows : -1,
+        subject: typeof m.subject === 'string' ? m.subject : null,
+      };
       const waiters = this.readyWaiters;
       this.readyWaiters = [];
       for (const w of waiters) w(ready);
@@ -148,7 +168,7 @@ export class EvidenceDetailsPanel implements vscode.Disposable {
 <link rel="stylesheet" href="${escapeHtml(css.toString())}" nonce="${nonce}">
 <title>${escapeHtml(`Evidence: ${subject.title}`)}</title>
 </head>
-<body>
+<body data-subject="${escapeHtml(subject.element)}">
 <main>
 ${body}
 </main>

@@ -11,7 +11,7 @@ import type { Bibliographies } from '../../workspace/bibliographies';
 import type { CitationInserter, InsertOptions } from '../insertCitation';
 import { doiUrl, pubmedUrl } from '../markdownText';
 import { citationStyle, latexCiteCommand } from '../settings';
-import { EvidenceDetailsPanel, type DetailsActionResult, type DetailsReady } from './detailsPanel';
+import { DETAILS_VIEW_TYPE, EvidenceDetailsPanel, type DetailsActionResult, type DetailsReady } from './detailsPanel';
 import { EvidenceTreeProvider, parseElement, studyElement, type EvidenceElement } from './evidenceTree';
 import { ManuscriptTracker } from './manuscripts';
 import { ReferencesTreeProvider, type ReferenceElement } from './referencesTree';
@@ -163,7 +163,7 @@ export function registerEvidenceSidebar(context: vscode.ExtensionContext, deps: 
     const kb = model.kb;
     if (parsed?.kind === 'class') {
       const info = kb.evidence.classInfo(parsed.id);
-      return details.show({ title: info?.name ?? parsed.id, target: info?.target, records: kb.evidence.forClass(parsed.id), summary: info?.summary }, kb);
+      return details.show({ element: `class:${parsed.id}`, title: info?.name ?? parsed.id, target: info?.target, records: kb.evidence.forClass(parsed.id), summary: info?.summary }, kb);
     }
     const drugGroupId = parsed?.kind === 'drug' ? parsed.id
       : parsed?.kind === 'study' ? (() => { const r = model.recordById.get(parsed.id); return r && `${r.class}/${r.drug}`; })() : undefined;
@@ -171,7 +171,7 @@ export function registerEvidenceSidebar(context: vscode.ExtensionContext, deps: 
     const [classId, drug] = drugGroupId.split('/');
     const records = kb.evidence.forClass(classId).filter(r => r.drug === drug);
     if (records.length === 0) return undefined;
-    return details.show({ title: records[0].drugLabel, target: records[0].target, records }, kb);
+    return details.show({ element: `drug:${drugGroupId}`, title: records[0].drugLabel, target: records[0].target, records }, kb);
   }
 
   async function filter(query?: unknown): Promise<void> {
@@ -242,6 +242,14 @@ export function registerEvidenceSidebar(context: vscode.ExtensionContext, deps: 
   context.subscriptions.push(
     manuscripts, state, evidenceTree, evidenceView, referencesTree, referencesView, details,
     evidenceTree.attach(evidenceView, manuscripts),
+    // After a reload VS Code restores an open details panel; re-render what it showed.
+    vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, saved: unknown) {
+        const subject = saved && typeof saved === 'object' ? (saved as { subject?: unknown }).subject : undefined;
+        details.adopt(panel);
+        if (typeof subject !== 'string' || !(await showDetails(subject))) panel.dispose();
+      },
+    }),
     command('vexas.evidence.filter', filter),
     command('vexas.evidence.filterToggles', toggles),
     command('vexas.evidence.clearFilter', () => state.setFilter({})),
