@@ -26,7 +26,17 @@ export class CitationDefinitionProvider implements vscode.DefinitionProvider {
     const locations: vscode.Location[] = [];
     for (const file of bib.files) {
       const entry = file.byKey.get(citation.key);
-      if (entry) locations.push(new vscode.Location(file.uri, rangeIn(file.text, entry.keyStart, entry.keyEnd)));
+      if (!entry) continue;
+      if (file.format === 'inline') {
+        // The entry's `id:` line in the manuscript's own front matter.
+        const m = new RegExp(`(^|\\n)[ \\t-]*id:[ \\t]*["']?(${escapeRegExp(citation.key)})["']?[ \\t]*(\\r?\\n|$)`).exec(analysis.text);
+        if (m) {
+          const start = m.index + m[0].indexOf(m[2], m[1].length);
+          locations.push(new vscode.Location(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(start + m[2].length))));
+        }
+      } else {
+        locations.push(new vscode.Location(file.uri, rangeIn(file.text, entry.keyStart, entry.keyEnd)));
+      }
     }
     if (locations.length === 0 && bib.knowledge) {
       const entry = bib.knowledge.references.get(citation.key);
@@ -88,4 +98,8 @@ function positionIn(text: string, offset: number): vscode.Position {
     lineStart = i + 1;
   }
   return new vscode.Position(line, offset - lineStart);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -76,6 +76,7 @@ export class VexasDiagnostics implements vscode.Disposable {
     const out: vscode.Diagnostic[] = [];
     const bib = await this.bibliographies.forDocument(document, analysis.syntax);
     for (const f of bib.files) {
+      if (f.format === 'inline') continue;
       this.bibFiles.set(f.uri, diagnoseBibliographies(f.uri) ? bibDiagnostics(f) : []);
     }
     if (diagnoseMissingCitations(document)) {

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import type { SearchableEntry } from '../core/bibliography/searchable';
+import { parseCslJson } from '../core/bibliography/cslJson';
+import { toSearchable, type SearchableEntry } from '../core/bibliography/searchable';
 import { indexBibliography, type IndexedBibliography } from '../core/bibliography/indexBibliography';
 import type { BibEntry, BibError } from '../core/bibliography/types';
 import type { KnowledgeBase } from '../core/knowledge';
 import type { CitationSyntax } from '../core/languages';
-import { bibliographyDeclarations, texRoot } from '../core/manuscript';
-import { compareHits, type ReferenceSearch, type SearchHit } from '../core/search';
+import { bibliographyDeclarations, inlineReferences, texRoot } from '../core/manuscript';
+import { compareHits, ReferenceSearch, type SearchHit } from '../core/search';
 import { bibliographyGlobs, useBundledLibrary } from '../features/settings';
 import { exists, readText } from './textFiles';
 
@@ -15,7 +16,8 @@ export interface LoadedBibliography {
   readonly uri: vscode.Uri;
   /** Which version was read: `doc:<version>` for an open document, `disk:<mtime>:<size>` otherwise. */
   readonly version: string;
-  readonly format: 'bibtex' | 'csl-json';
+  /** `inline`: the `references:` list of the manuscript's own YAML front matter (uri = the manuscript). */
+  readonly format: 'bibtex' | 'csl-json' | 'inline';
   readonly text: string;
   readonly entries: readonly BibEntry[];
   readonly errors: readonly BibError[];
@@ -158,8 +160,9 @@ export class Bibliographies implements vscode.Disposable {
         else this.warnOnce(uri, `The bibliography ${vscode.workspace.asRelativePath(uri)} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
       }
     }));
+    const inline = syntax === 'markdown' ? inlineBibliography(document) : undefined;
     const kb = useBundledLibrary(document) ? await this.bundled() : undefined;
-    return new DocumentBibliography(loaded.filter(Boolean), declared, missing, kb);
+    return new DocumentBibliography([...(inline ? [inline] : []), ...loaded.filter(Boolean)], declared, missing, kb);
   }
 
   /** One clear message per file and session: never silent, never a storm of modals. */
@@ -225,4 +228,19 @@ function resolvePath(base: vscode.Uri, path: string): vscode.Uri {
 function dedupe(uris: vscode.Uri[]): vscode.Uri[] {
   const seen = new Set<string>();
   return uris.filter(u => !seen.has(u.toString()) && seen.add(u.toString()));
+}
+
+/** The manuscript's own `references:` (pandoc's inline CSL in YAML), as one more source; few entries, indexed at once. */
+function inlineBibliography(document: vscode.TextDocument): LoadedBibliography | undefined {
+  const refs = inlineReferences(document.getText());
+  if (refs.length === 0) return undefined;
+  const text = JSON.stringify(refs);
+  const parsed = parseCslJson(text);
+  const byKey = new Map<string, BibEntry>();
+  for (const e of parsed.entries) if (!byKey.has(e.key)) byKey.set(e.key, e);
+  let search: ReferenceSearch<SearchableEntry> | undefined;
+  return {
+    uri: document.uri, version: `doc:${document.version}`, format: 'inline', text, entries: parsed.entries, errors: [], byKey,
+    search: () => (search ??= new ReferenceSearch(parsed.entries.map(e => toSearchable(e, document.uri.toString())))),
+  };
 }

@@ -95,6 +95,28 @@ describe('writing assistance in the extension host', () => {
     });
   });
 
+  describe('inline references in YAML front matter', () => {
+    it('are completed, hovered, resolved for definition, and not reported missing', async () => {
+      const uri = vscode.Uri.joinPath(workspaceFolder().uri, 'inline.md');
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(
+        '---\nreferences:\n  - id: smith2021inline\n    type: article-journal\n    title: An inline reference on UBA1\n' +
+        '    author:\n      - family: Smith\n        given: Ann\n    issued: 2021\n    container-title: Test Journal\n---\n\n' +
+        'See [@smith2021inline]. More [@smi\n'));
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const labels = await completionsAt(doc, new vscode.Position(12, 33));
+      assert.ok(labels.includes('smith2021inline'), labels.slice(0, 5).join());
+      const hover = await hoverAt(doc, 'smith2021inline]', 3);
+      assert.match(hover, /An inline reference on UBA1/);
+      const offset = doc.getText().indexOf('smith2021inline]');
+      const locs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', doc.uri, doc.positionAt(offset + 2));
+      assert.strictEqual(locs.length, 1);
+      assert.strictEqual(locs[0].range.start.line, 2, 'the id: line of the front matter');
+      await api.updateDiagnostics(doc);
+      const missing = vscode.languages.getDiagnostics(uri).filter(d => d.source === 'VEXAS' && doc.getText(d.range) === 'smith2021inline');
+      assert.deepStrictEqual(missing, []);
+    });
+  });
+
   describe('diagnostics', () => {
     it('missing keys, keys the VEXAS library has, and discouraged spellings, each with its fix', async () => {
       const uri = vscode.Uri.joinPath(workspaceFolder().uri, 'diagnostics.md');
