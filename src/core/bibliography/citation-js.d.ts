@@ -12,3 +12,6 @@ declare module '@citation-js/core' {
 }
 declare module '@citation-js/plugin-csl';
 declare module '@citation-js/plugin-bibtex';
+
+/** CommonJS `require`, used only to load citation-js lazily (format.ts); the core has no Node types. */
+declare function require(id: string): unknown;
