@@ -44,6 +44,8 @@ const PROGRESS_THRESHOLD_BYTES = 2_000_000;
  */
 export class Bibliographies implements vscode.Disposable {
   private readonly cache = new Map<string, { version: string; loaded: Promise<LoadedBibliography> }>();
+  /** Every file a manuscript has asked for, read or missing: only their file events matter. */
+  private readonly wanted = new Set<string>();
   private readonly warned = new Set<string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -59,7 +61,9 @@ export class Bibliographies implements vscode.Disposable {
     // re-index only when the file on disk differs from what was read.
     const onDisk = async (uri: vscode.Uri) => {
       const cached = this.cache.get(uri.toString());
-      if (!cached) return this.changed.fire(uri);
+      // Not read (yet): a declared file that was missing has appeared. Any other .bib/.json in the
+      // workspace (an npm install writes thousands) is none of our business.
+      if (!cached) return this.wanted.has(uri.toString()) ? this.changed.fire(uri) : undefined;
       try {
         const [stat, loaded] = await Promise.all([vscode.workspace.fs.stat(uri), cached.loaded]);
         if (loaded.version === `disk:${stat.mtime}:${stat.size}`) return;
@@ -110,6 +114,7 @@ export class Bibliographies implements vscode.Disposable {
   /** Reads and indexes one file, from the cache when this version was read before. */
   load(uri: vscode.Uri): Promise<LoadedBibliography> {
     const key = uri.toString();
+    this.wanted.add(key);
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === key);
     const cached = this.cache.get(key);
     if (cached && (!open || cached.version === `doc:${open.version}`)) return cached.loaded;

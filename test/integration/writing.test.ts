@@ -117,6 +117,31 @@ describe('writing assistance in the extension host', () => {
     });
   });
 
+  describe('watching bibliography files', () => {
+    it('picks up a declared bibliography that appears later, and ignores unrelated JSON files', async () => {
+      const folder = workspaceFolder().uri;
+      const uri = vscode.Uri.joinPath(folder, 'late', 'paper.md');
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\nbibliography: late.bib\n---\n\nSee [@late2020].\n'));
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await api.updateDiagnostics(doc);
+      const missing = () => vscode.languages.getDiagnostics(uri).filter(d => d.source === 'VEXAS' && doc.getText(d.range) === 'late2020');
+      assert.strictEqual(missing().length, 1, 'late2020 is missing while late.bib does not exist');
+
+      const events: string[] = [];
+      const sub = api.bibliographies.onDidChange(u => events.push(u.path.split('/').pop() ?? ''));
+      try {
+        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'late', 'node_modules', 'x', 'package.json'), new TextEncoder().encode('{}'));
+        await new Promise(r => setTimeout(r, 1500));
+        assert.deepStrictEqual(events, [], 'an unrelated JSON file is not a bibliography event');
+        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'late', 'late.bib'), new TextEncoder().encode('@article{late2020, title = {Late}, year = 2020}\n'));
+        await waitFor('the new bibliography to be noticed', () => (events.includes('late.bib') ? true : undefined));
+      } finally {
+        sub.dispose();
+      }
+      await waitFor('the missing-key diagnostic to clear', () => (missing().length === 0 ? true : undefined));
+    });
+  });
+
   describe('diagnostics', () => {
     it('missing keys, keys the VEXAS library has, and discouraged spellings, each with its fix', async () => {
       const uri = vscode.Uri.joinPath(workspaceFolder().uri, 'diagnostics.md');
