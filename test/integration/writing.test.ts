@@ -134,7 +134,7 @@ describe('writing assistance in the extension host', () => {
         await new Promise(r => setTimeout(r, 1500));
         assert.deepStrictEqual(events, [], 'an unrelated JSON file is not a bibliography event');
         await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'late', 'late.bib'), new TextEncoder().encode('@article{late2020, title = {Late}, year = 2020}\n'));
-        await waitFor('the new bibliography to be noticed', () => (events.includes('late.bib') ? true : undefined));
+        await waitFor('the new bibliography to be noticed', () => ((events as string[]).includes('late.bib') ? true : undefined));
       } finally {
         sub.dispose();
       }
