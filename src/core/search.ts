@@ -16,6 +16,7 @@
  * then key — a stable, deterministic order.
  */
 import Fuse from 'fuse.js';
+import { stripDoiPrefix } from './bibliography/doi';
 
 export interface SearchableReference {
   readonly key: string;
@@ -405,7 +406,7 @@ function textWords(normalized: string): string[] {
 }
 
 function normalizeDoi(doi: string): string {
-  return normalizeForSearch(doi.trim()).replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:\s*)/, '');
+  return stripDoiPrefix(normalizeForSearch(doi));
 }
 
 function yearNumber(year: string | undefined): number {

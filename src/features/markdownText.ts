@@ -1,3 +1,5 @@
+import { stripDoiPrefix } from '../core/bibliography/doi';
+
 /** Escapes text from data files and bibliographies for a VS Code MarkdownString: nothing in it is markup. */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$]/g, c => `\\${c}`);
@@ -9,7 +11,7 @@ export function safeUrl(url: string): string {
 }
 
 export function doiUrl(doi: string): string {
-  return safeUrl(`https://doi.org/${doi.trim().replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:\s*)/i, '')}`);
+  return safeUrl(`https://doi.org/${stripDoiPrefix(doi)}`);
 }
 
 export function pubmedUrl(pmid: string): string {

@@ -4,6 +4,7 @@
  * too, and search runs over every source with one ranking.
  */
 import { compareHits, ReferenceSearch, type ChunkedBuildOptions, type SearchHit, type SearchOptions, DEFAULT_LIMIT } from '../search';
+import { normalizeDoi } from './doi';
 import type { BibEntry, BibError, BibParseResult } from './types';
 import { toSearchable, type SearchableEntry } from './searchable';
 
@@ -169,8 +170,4 @@ export class BibliographyLibrary {
     this.doiIndex = dois;
     this.pmidIndex = pmids;
   }
-}
-
-function normalizeDoi(doi: string): string {
-  return doi.trim().toLowerCase().replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:\s*)/, '');
 }

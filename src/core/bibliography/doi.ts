@@ -1,0 +1,9 @@
+/** A DOI without the resolver prefix people paste with it (`https://doi.org/`, `dx.doi.org/`, `doi:`). */
+export function stripDoiPrefix(doi: string): string {
+  return doi.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
+}
+
+/** The form DOIs are compared in: DOIs are case-insensitive, and the prefix is not part of one. */
+export function normalizeDoi(doi: string): string {
+  return stripDoiPrefix(doi).toLowerCase();
+}
