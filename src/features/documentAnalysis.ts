@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { findCitations, type Citation } from '../core/citations';
 import { syntaxForLanguageId, type CitationSyntax } from '../core/languages';
+import { findNonProseRegions } from '../core/manuscript/nonProseRegions';
 import { proseRanges } from '../core/manuscript/proseRanges';
 import { rangeContaining, type TextRange } from '../core/manuscript/textScan';
 import { extraCiteCommands } from './settings';
@@ -31,11 +32,13 @@ export class DocumentAnalyses implements vscode.Disposable {
     const hit = this.cache.get(key);
     if (hit && hit.version === document.version && hit.latexCommands === commandsKey) return hit.analysis;
     const text = document.getText();
+    // One masking pass (code, math, comments…) shared by the citation scan and the prose ranges.
+    const regions = findNonProseRegions(text, syntax);
     const analysis: DocumentAnalysis = {
       syntax,
       text,
-      citations: findCitations(text, syntax, { latexCommands: commands }),
-      prose: proseRanges(text, syntax),
+      citations: findCitations(text, syntax, { latexCommands: commands, regions }),
+      prose: proseRanges(text, syntax, regions),
     };
     this.cache.set(key, { version: document.version, latexCommands: commandsKey, analysis });
     return analysis;

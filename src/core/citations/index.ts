@@ -19,7 +19,7 @@ export { formatPandocKey, isCrossReferenceKey } from './pandocKeys';
 
 /** Every cited key in `text`, in document order. */
 export function findCitations(text: string, language: CitationSyntax, options: CitationScanOptions = {}): Citation[] {
-  const regions = findNonProseRegions(text, language);
+  const regions = options.regions ?? findNonProseRegions(text, language);
   return language === 'latex'
     ? findLatexCitations(text, regions, options.latexCommands)
     : findMarkdownCitations(text, regions);

@@ -1,3 +1,4 @@
+import type { NonProseRegion } from '../manuscript/nonProseRegions';
 import type { TextRange } from '../manuscript/textScan';
 
 export type { TextRange };
@@ -31,4 +32,6 @@ export interface Citation {
 export interface CitationScanOptions {
   /** Extra LaTeX citation commands, names without backslash (`mycite`), read as `\mycite[opt]{keys}`. */
   latexCommands?: string[];
+  /** The text's `findNonProseRegions`, when the caller has already computed it (saves the masking pass). */
+  regions?: readonly NonProseRegion[];
 }

@@ -10,9 +10,9 @@ import { controlWordEnd, LatexArgumentMatcher, skipLatexSpace } from './latexArg
 import { findNonProseRegions, NonProseRegion } from './nonProseRegions';
 import { rangeContaining, RangeCursor, TextRange } from './textScan';
 
-/** Sorted, non-overlapping, non-empty ranges of prose. */
-export function proseRanges(text: string, language: CitationSyntax): TextRange[] {
-  const regions = findNonProseRegions(text, language);
+/** Sorted, non-overlapping, non-empty ranges of prose (`regions`: the text's findNonProseRegions, if already computed). */
+export function proseRanges(text: string, language: CitationSyntax,
+  regions: readonly NonProseRegion[] = findNonProseRegions(text, language)): TextRange[] {
   const extra = language === 'latex' ? latexMarkup(text, regions) : markdownReferences(text, regions);
   return complement(mergeSorted(regions, extra), text.length);
 }
