@@ -3,7 +3,7 @@
  * One pass over control sequences; `\\cite` is a line break followed by the word "cite".
  */
 import type { NonProseKind, NonProseRegion } from '../manuscript/nonProseRegions';
-import { controlWordEnd, LatexArgumentMatcher } from '../manuscript/latexArguments';
+import { controlWordEnd, LatexArgumentMatcher, nextCommandStart } from '../manuscript/latexArguments';
 import { lineStartAt, RangeCursor } from '../manuscript/textScan';
 import { citationCommandFilter, citationCommandLookup, LatexCitationCommand, parseLatexCitationCommand } from './latexCitationCommands';
 import type { Citation } from './types';
@@ -17,12 +17,7 @@ export function findLatexCitations(text: string, regions: readonly NonProseRegio
   const masked = new RangeCursor(regions.filter(r => LATEX_CITATION_FREE_KINDS.has(r.kind)));
   const citations: Citation[] = [];
   const matcher = new LatexArgumentMatcher(text);
-  for (let start = text.indexOf('\\'); start >= 0; ) {
-    const region = masked.rangeAt(start);
-    if (region) {
-      start = text.indexOf('\\', region.end);
-      continue;
-    }
+  for (let start = nextCommandStart(text, 0, masked); start >= 0; ) {
     const nameEnd = controlWordEnd(text, start);
     let next = nameEnd === start + 1 ? start + 2 : nameEnd; // a control symbol such as `\\` is consumed whole
     const name = mayCite(text, start + 1, nameEnd) ? text.slice(start + 1, nameEnd) : '';
@@ -41,7 +36,7 @@ export function findLatexCitations(text: string, regions: readonly NonProseRegio
       }
       next = command.end;
     }
-    start = text.indexOf('\\', next);
+    start = nextCommandStart(text, next, masked);
   }
   return citations;
 }
@@ -61,12 +56,7 @@ export function findLatexCitationCommandAround(
   const masked = new RangeCursor(regions.filter(r => LATEX_CITATION_FREE_KINDS.has(r.kind)));
   const matcher = new LatexArgumentMatcher(text);
   let found: LatexCitationCommand | undefined;
-  for (let start = text.indexOf('\\', lineStartAt(text, Math.max(0, offset - COMMAND_LOOKBACK))); start >= 0 && start < offset; ) {
-    const region = masked.rangeAt(start);
-    if (region) {
-      start = text.indexOf('\\', region.end);
-      continue;
-    }
+  for (let start = nextCommandStart(text, lineStartAt(text, Math.max(0, offset - COMMAND_LOOKBACK)), masked); start >= 0 && start < offset; ) {
     const nameEnd = controlWordEnd(text, start);
     let next = nameEnd === start + 1 ? start + 2 : nameEnd;
     const name = text.slice(start + 1, nameEnd);
@@ -76,7 +66,7 @@ export function findLatexCitationCommandAround(
       if (command.end >= offset) found = command;
       next = Math.max(next, command.end);
     }
-    start = text.indexOf('\\', next);
+    start = nextCommandStart(text, next, masked);
   }
   return found;
 }

@@ -4,6 +4,20 @@
  * A blank line (TeX's `\par`) ends the search: arguments never span paragraphs, which also keeps
  * an unclosed brace from costing a scan to the end of the document.
  */
+import type { RangeCursor, TextRange } from './textScan';
+
+/**
+ * The next backslash at or after `from` that is not inside a region `masked` covers (comments,
+ * verbatim…), or -1: how every LaTeX command walk advances. Positions must not decrease between calls.
+ */
+export function nextCommandStart(text: string, from: number, masked: RangeCursor<TextRange>): number {
+  for (let i = text.indexOf('\\', from); i >= 0;) {
+    const region = masked.rangeAt(i);
+    if (!region) return i;
+    i = text.indexOf('\\', region.end);
+  }
+  return -1;
+}
 
 /** End of the control word whose backslash is at `backslash` (`backslash + 1` for a control symbol). */
 export function controlWordEnd(text: string, backslash: number): number {

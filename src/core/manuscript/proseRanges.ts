@@ -6,7 +6,7 @@
 import { citationCommandLookup, parseLatexCitationCommand } from '../citations/latexCitationCommands';
 import { scanPandocReferences } from '../citations/markdownCitations';
 import type { CitationSyntax } from '../languages';
-import { controlWordEnd, LatexArgumentMatcher, skipLatexSpace } from './latexArguments';
+import { controlWordEnd, LatexArgumentMatcher, nextCommandStart, skipLatexSpace } from './latexArguments';
 import { findNonProseRegions, NonProseRegion } from './nonProseRegions';
 import { rangeContaining, RangeCursor, TextRange } from './textScan';
 
@@ -46,16 +46,11 @@ function latexMarkup(text: string, regions: readonly NonProseRegion[]): TextRang
   const masked = new RangeCursor(regions);
   const lookup = citationCommandLookup();
   const matcher = new LatexArgumentMatcher(text);
-  for (let start = text.indexOf('\\'); start >= 0; ) {
-    const region = masked.rangeAt(start);
-    if (region) {
-      start = text.indexOf('\\', region.end);
-      continue;
-    }
+  for (let start = nextCommandStart(text, 0, masked); start >= 0; ) {
     const nameEnd = controlWordEnd(text, start);
     if (nameEnd === start + 1) {
       out.push({ start, end: Math.min(start + 2, text.length) }); // a control symbol: `\%`, `\\`, …
-      start = text.indexOf('\\', start + 2);
+      start = nextCommandStart(text, start + 2, masked);
       continue;
     }
     const name = text.slice(start + 1, nameEnd);
@@ -65,7 +60,7 @@ function latexMarkup(text: string, regions: readonly NonProseRegion[]): TextRang
     if (shape) {
       const command = parseLatexCitationCommand(text, start, name, nameEnd, shape, false, matcher);
       for (const arg of command?.keyArguments ?? []) out.push({ start: arg.open, end: arg.close + 1 });
-      start = text.indexOf('\\', command ? command.end : tokenEnd);
+      start = nextCommandStart(text, command ? command.end : tokenEnd, masked);
       continue;
     }
     const names = NAME_ARGUMENTS.get(name);
@@ -82,7 +77,7 @@ function latexMarkup(text: string, regions: readonly NonProseRegion[]): TextRang
       if (c === 0x7b) taken++;
       pos = close + 1;
     }
-    start = text.indexOf('\\', pos);
+    start = nextCommandStart(text, pos, masked);
   }
   return out;
 }
