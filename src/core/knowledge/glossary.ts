@@ -50,8 +50,6 @@ const MAX_GAP = 3;
  */
 export class Glossary {
   readonly terms: readonly Term[];
-  private readonly categories: Readonly<Record<string, string>>;
-  private readonly byId = new Map<string, Term>();
   /** Forms by their first word, case-folded. */
   private readonly byFirstWord = new Map<string, IndexedForm[]>();
   private readonly forms: IndexedForm[] = [];
@@ -60,9 +58,7 @@ export class Glossary {
 
   constructor(file: TermsFile) {
     this.terms = file.terms;
-    this.categories = file.categories;
     for (const term of file.terms) {
-      this.byId.set(term.id, term);
       this.add(term, term.term, 'term');
       for (const a of term.aliases) this.add(term, a, 'alias');
       for (const a of term.abbreviations) this.add(term, a, 'abbreviation');
@@ -90,18 +86,10 @@ export class Glossary {
     this.maxWords = Math.max(this.maxWords, tokens.length);
   }
 
-  /** A category's label ("drug-class" → "Drug class") and its description. */
+  /** A category's label: "drug-class" → "Drug class". */
   categoryName(category: string): string {
     const label = category.replace(/-/g, ' ');
     return label.charAt(0).toUpperCase() + label.slice(1);
-  }
-
-  categoryDescription(category: string): string | undefined {
-    return this.categories[category];
-  }
-
-  termById(id: string): Term | undefined {
-    return this.byId.get(id);
   }
 
   /** The term a whole text names (e.g. "M41T" → p.Met41Thr), following the same case rules as prose. */

@@ -1,6 +1,6 @@
 import { BibliographyLibrary } from '../bibliography/library';
 import { parseBibTeX } from '../bibliography/parseBibTeX';
-import type { BibEntry, BibError } from '../bibliography/types';
+import type { BibEntry } from '../bibliography/types';
 import { EvidenceIndex } from './evidenceIndex';
 import { Glossary } from './glossary';
 import type { EvidenceFile, TermsFile } from './types';
@@ -26,8 +26,6 @@ export class KnowledgeBase {
     readonly references: BibliographyLibrary,
     readonly referenceEntries: readonly BibEntry[],
     readonly evidence: EvidenceIndex,
-    /** Problems in the bundled .bib (none expected; the validation test keeps it clean). */
-    readonly referenceErrors: readonly BibError[],
   ) {}
 
   static fromTexts(texts: { terms: string; evidence: string; references: string }): KnowledgeBase {
@@ -39,7 +37,6 @@ export class KnowledgeBase {
       library,
       bib.entries,
       new EvidenceIndex(parseJson<EvidenceFile>(texts.evidence, KNOWLEDGE_FILES.evidence)),
-      bib.errors,
     );
   }
 
