@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { findCitations } from '../core/citations';
 import { syntaxForLanguageId } from '../core/languages';
+import { LineIndex } from '../core/lineIndex';
 import type { Bibliographies } from '../workspace/bibliographies';
 import { readText } from '../workspace/textFiles';
 import { citationAt, type DocumentAnalyses } from './documentAnalysis';
@@ -35,7 +36,7 @@ export class CitationDefinitionProvider implements vscode.DefinitionProvider {
           locations.push(new vscode.Location(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(start + m[2].length))));
         }
       } else {
-        locations.push(new vscode.Location(file.uri, rangeIn(file.text, entry.keyStart, entry.keyEnd)));
+        locations.push(new vscode.Location(file.uri, rangeIn(file.lines(), entry.keyStart, entry.keyEnd)));
       }
     }
     if (locations.length === 0 && bib.knowledge) {
@@ -65,8 +66,9 @@ export class CitationReferenceProvider implements vscode.ReferenceProvider {
       const syntax = open ? syntaxForLanguageId(open.languageId) : /\.tex$/i.test(uri.path) ? 'latex' : 'markdown';
       if (!syntax) return;
       const text = open ? open.getText() : (await readText(uri)).text;
+      let lines: LineIndex | undefined;
       for (const c of findCitations(text, syntax, { latexCommands: extraCiteCommands(uri) })) {
-        if (c.key === key) locations.push(new vscode.Location(uri, rangeIn(text, c.start, c.end)));
+        if (c.key === key) locations.push(new vscode.Location(uri, rangeIn(lines ??= new LineIndex(text), c.start, c.end)));
       }
     }));
     return locations.sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()) || a.range.start.compareTo(b.range.start));
@@ -86,18 +88,10 @@ export class CitationReferenceProvider implements vscode.ReferenceProvider {
 }
 
 /** A range from UTF-16 offsets of a text that is not open as a document. */
-export function rangeIn(text: string, start: number, end: number): vscode.Range {
-  return new vscode.Range(positionIn(text, start), positionIn(text, end));
-}
-
-function positionIn(text: string, offset: number): vscode.Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return new vscode.Position(line, offset - lineStart);
+export function rangeIn(lines: LineIndex, start: number, end: number): vscode.Range {
+  const from = lines.positionAt(start);
+  const to = lines.positionAt(end);
+  return new vscode.Range(from.line, from.character, to.line, to.character);
 }
 
 function escapeRegExp(text: string): string {

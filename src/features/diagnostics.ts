@@ -115,7 +115,7 @@ export class VexasDiagnostics implements vscode.Disposable {
 
 function bibDiagnostics(file: LoadedBibliography): vscode.Diagnostic[] {
   return file.errors.map(e => {
-    const d = new vscode.Diagnostic(rangeIn(file.text, e.start, Math.max(e.end, e.start + 1)), e.message, vscode.DiagnosticSeverity.Warning);
+    const d = new vscode.Diagnostic(rangeIn(file.lines(), e.start, Math.max(e.end, e.start + 1)), e.message, vscode.DiagnosticSeverity.Warning);
     d.source = DIAGNOSTIC_SOURCE;
     d.code = DiagnosticCode.BibProblem;
     return d;

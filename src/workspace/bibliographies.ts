@@ -6,9 +6,10 @@ import type { BibEntry, BibError } from '../core/bibliography/types';
 import type { KnowledgeBase } from '../core/knowledge';
 import type { CitationSyntax } from '../core/languages';
 import { bibliographyDeclarations, inlineReferences, texRoot } from '../core/manuscript';
+import { LineIndex } from '../core/lineIndex';
 import { compareHits, ReferenceSearch, type SearchHit } from '../core/search';
 import { bibliographyGlobs, useBundledLibrary } from '../features/settings';
-import { exists, readText } from './textFiles';
+import { exists, readSourceText, readText } from './textFiles';
 
 
 /** One bibliography file, read and indexed. */
@@ -18,7 +19,8 @@ export interface LoadedBibliography {
   readonly version: string;
   /** `inline`: the `references:` list of the manuscript's own YAML front matter (uri = the manuscript). */
   readonly format: 'bibtex' | 'csl-json' | 'inline';
-  readonly text: string;
+  /** Lines of the text that was read (built on first use), to turn entry and error offsets into positions. */
+  lines(): LineIndex;
   readonly entries: readonly BibEntry[];
   readonly errors: readonly BibError[];
   readonly byKey: ReadonlyMap<string, BibEntry>;
@@ -126,10 +128,13 @@ export class Bibliographies implements vscode.Disposable {
     return loaded;
   }
 
-  /** Reads (the bytes are decoded and dropped in readText) and indexes; resolves once keys are searchable. */
+  /**
+   * Reads and indexes; resolves once keys are searchable. A .bib is held as a SourceText, one byte
+   * per character (a 35 MB file costs 35 MB, not 70 MB, even with Greek or CJK in it).
+   */
   private async read(uri: vscode.Uri, isStale: () => boolean): Promise<LoadedBibliography> {
-    const { text, version } = await readText(uri);
     const format = uri.path.toLowerCase().endsWith('.json') ? 'csl-json' : 'bibtex';
+    const { text, version } = format === 'bibtex' ? await readSourceText(uri) : await readText(uri);
     const index = () => indexBibliography(text, format, uri.toString(), { budgetMs: 20, isCancelled: isStale });
     let indexed: IndexedBibliography;
     if (text.length > PROGRESS_THRESHOLD_BYTES) {
@@ -149,7 +154,10 @@ export class Bibliographies implements vscode.Disposable {
       indexed = await index();
     }
     const { entries, errors, byKey, search } = indexed;
-    return { uri, version, format, text, entries, errors, byKey, search: () => search };
+    let lines: LineIndex | undefined;
+    // Placeholders keep offsets and line breaks: the lines of the compact text are the file's lines.
+    const layout = typeof text === 'string' ? text : text.text;
+    return { uri, version, format, lines: () => (lines ??= new LineIndex(layout)), entries, errors, byKey, search: () => search };
   }
 
   /** Everything a document can cite: its files (declared first), then the bundled library if enabled. */
@@ -244,8 +252,9 @@ function inlineBibliography(document: vscode.TextDocument): LoadedBibliography |
   const byKey = new Map<string, BibEntry>();
   for (const e of parsed.entries) if (!byKey.has(e.key)) byKey.set(e.key, e);
   let search: ReferenceSearch<SearchableEntry> | undefined;
+  let lines: LineIndex | undefined;
   return {
-    uri: document.uri, version: `doc:${document.version}`, format: 'inline', text, entries: parsed.entries, errors: [], byKey,
+    uri: document.uri, version: `doc:${document.version}`, format: 'inline', lines: () => (lines ??= new LineIndex(text)), entries: parsed.entries, errors: [], byKey,
     search: () => (search ??= new ReferenceSearch(parsed.entries.map(e => toSearchable(e, document.uri.toString())))),
   };
 }

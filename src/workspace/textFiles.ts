@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { compactSourceText, decodeSourceText, type SourceText } from '../core/bibliography/sourceText';
 
 const decoder = new TextDecoder('utf-8'); // not fatal: invalid bytes become U+FFFD, the rest still reads
 
@@ -13,6 +14,23 @@ export async function readText(uri: vscode.Uri): Promise<{ text: string; version
   let text = decoder.decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text, version: `disk:${stat.mtime}:${stat.size}` };
+}
+
+/** Between the steps of decoding a large file: let the extension host run other work. */
+const yieldToHost = () => new Promise<void>(resolve => setTimeout(resolve, 0));
+
+/**
+ * Reads a bibliography as a SourceText: one byte per character, whatever the characters (see
+ * core/bibliography/sourceText.ts), decoded in steps. Decoding consumes the bytes and frees them.
+ */
+export async function readSourceText(uri: vscode.Uri): Promise<{ text: SourceText; version: string }> {
+  const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+  if (open) {
+    const version = `doc:${open.version}`;
+    return { text: await compactSourceText(open.getText(), { yieldFn: yieldToHost }), version };
+  }
+  const [bytes, stat] = await Promise.all([vscode.workspace.fs.readFile(uri), vscode.workspace.fs.stat(uri)]);
+  return { text: await decodeSourceText(bytes, { yieldFn: yieldToHost }), version: `disk:${stat.mtime}:${stat.size}` };
 }
 
 export async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -2,9 +2,9 @@
 // citation-js (what peers use) and fuse.js, with PASS/FAIL per budget.
 // Each size and each contender runs in its own child process, so peak memory is per size.
 // Peak memory is measured in a fresh process that loads the file the way the extension does
-// (src/workspace/bibliographies.ts): bytes read, decoded with TextDecoder, bytes dropped, then
-// indexBibliography (chunked parse, then the search index in slices), first searches, hovers.
-import * as esbuild from 'esbuild';
+// (src/workspace/bibliographies.ts): bytes read, decoded in steps into a one-byte-per-character
+// SourceText, bytes dropped, then indexBibliography (chunked parse, then the search index in
+// slices), first searches, hovers.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -150,25 +150,35 @@ async function measureOurs(n) {
 
 /**
  * Child, run without --expose-gc: what the extension does to load one file (see
- * Bibliographies.read and readText), timed and with this process's peak RSS. Never forces a GC.
+ * Bibliographies.read and readSourceText), timed and with this process's peak RSS. Never forces a GC.
  */
 async function measureAdapter(n) {
   const core = require(coreBundle);
   const paths = corpusPaths(n);
   const baselineRssMb = process.memoryUsage().rss / (1024 * 1024);
-  const t0 = performance.now();
-  let bytes = await readFile(paths.text); // a Uint8Array, as vscode.workspace.fs.readFile gives
-  let text = new TextDecoder('utf-8').decode(bytes);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  bytes = undefined; // dropped, as readText drops it on return
   let sliceStart = performance.now();
   let longestSlice = 0;
+  let longestDecodeSlice = 0;
   // The extension's default yield: a macrotask (setTimeout 0).
   const yieldFn = () => {
     longestSlice = Math.max(longestSlice, performance.now() - sliceStart);
     return new Promise(r => setTimeout(() => { sliceStart = performance.now(); r(); }, 0));
   };
+  const t0 = performance.now();
+  let tBytes = 0;
+  // As readSourceText: the bytes (a Uint8Array, as vscode.workspace.fs.readFile gives) are rewritten
+  // into a one-byte-per-character SourceText and dropped when it returns.
+  const readSourceText = async () => {
+    const bytes = await readFile(paths.text);
+    tBytes = performance.now();
+    sliceStart = tBytes;
+    return core.decodeSourceText(bytes, { yieldFn });
+  };
+  const text = await readSourceText();
+  longestSlice = Math.max(longestSlice, performance.now() - sliceStart);
+  longestDecodeSlice = longestSlice;
   const tRead = performance.now();
+  sliceStart = tRead;
   const indexed = await core.indexBibliography(text, 'bibtex', 'file:///library.bib', { budgetMs: 20, yieldFn, now: () => performance.now() });
   const loadedMs = performance.now() - t0;
   let t = performance.now();
@@ -183,9 +193,9 @@ async function measureAdapter(n) {
   for (let i = 0; i < 10000; i++) chars += indexed.byKey.get(keys[(i * 7919) % keys.length])?.field('title')?.length ?? 0;
   const mem = process.memoryUsage();
   return {
-    readDecodeMs: tRead - t0, loadedMs, firstCompletionMs, firstHits, searchReadyMs, longestSlice, entries: indexed.entries.length, chars,
+    readMs: tBytes - t0, decodeMs: tRead - tBytes, longestDecodeSlice, nonAscii: text.asideCount, loadedMs, firstCompletionMs, firstHits, searchReadyMs, longestSlice, entries: indexed.entries.length, chars,
     baselineRssMb, peakRssMb: process.resourceUsage().maxRSS / 1024, heapUsedMb: mb(mem.heapUsed), heapTotalMb: mb(mem.heapTotal), arrayBuffersMb: mb(mem.arrayBuffers),
-    textMb: mb(text.length * 2),
+    textMb: mb(text.length),
   };
 }
 
@@ -249,6 +259,7 @@ async function main() {
     process.stdout.write(JSON.stringify(out) + '\n');
     return;
   }
+  const esbuild = await import('esbuild'); // the parent only: children measure without it loaded
   await esbuild.build({
     entryPoints: [join(root, 'src/core/bibliography/index.ts')], bundle: true, platform: 'node', format: 'cjs',
     target: 'node18', outfile: coreBundle, logLevel: 'warning',
@@ -269,9 +280,9 @@ async function main() {
     console.log(`             search p50 ${f(ours.searchP50, 2)} ms p95 ${f(ours.searchP95, 2)} ms max ${f(ours.searchMax, 2)} ms (avg ${f(ours.avgHits, 0)} hits) | first list p95 ${f(ours.firstListP95, 2)} ms`);
     console.log(`             hover ${f(ours.hoverUs, 2)} µs | format cold ${f(ours.formatColdMs)} ms, cached ${f(ours.formatCachedUs, 1)} µs | longest slice: chunked parse ${f(ours.chunkedLongestMs)} ms, chunked search index ${f(ours.chunkedIndexLongestMs)} ms`);
     console.log(`             timing process: peak RSS ${f(ours.peakRssMb)} MB, peak heap ${f(ours.peakHeapMb)} MB (${runsAt(n)} synchronous re-indexings; ${f(ours.peakRssWithChunkedMb)} MB RSS after the chunked re-runs)`);
-    console.log(`  as the extension loads it (fresh process, no forced GC): read+decode ${f(adapter.readDecodeMs)} ms, keys searchable after ${f(adapter.loadedMs)} ms, ` +
+    console.log(`  as the extension loads it (fresh process, no forced GC): read ${f(adapter.readMs)} ms, decode ${f(adapter.decodeMs)} ms (longest step ${f(adapter.longestDecodeSlice)} ms; ${adapter.nonAscii} non-ASCII code units set aside), keys searchable after ${f(adapter.loadedMs)} ms, ` +
       `first completion ${f(adapter.firstCompletionMs, 2)} ms, full index after ${f(adapter.searchReadyMs)} ms, longest slice ${f(adapter.longestSlice)} ms`);
-    console.log(`             peak RSS ${f(adapter.peakRssMb)} MB (node + code before reading: ${f(adapter.baselineRssMb)} MB; the text alone ${f(adapter.textMb)} MB as UTF-16); ` +
+    console.log(`             peak RSS ${f(adapter.peakRssMb)} MB (node + code before reading: ${f(adapter.baselineRssMb)} MB; the text alone ${f(adapter.textMb)} MB, one byte per character); ` +
       `at the end heap ${f(adapter.heapUsedMb)}/${f(adapter.heapTotalMb)} MB used/committed, array buffers ${f(adapter.arrayBuffersMb)} MB`);
     console.log(`             first errors: ${ours.sampleErrors.slice(0, 3).join(' | ')}`);
     if (cite) {

@@ -161,6 +161,35 @@ describe('writing assistance in the extension host', () => {
       assert.ok(fix?.edit, actions.map(a => a.title).join());
     });
 
+    it('a .bib full of non-ASCII text read from disk: hover, completion, definition and problem places are exact', async () => {
+      const folder = workspaceFolder().uri;
+      const bibUri = vscode.Uri.joinPath(folder, 'unicode', 'unicode.bib');
+      // Read from disk (never opened), so it goes through the one-byte-per-character SourceText.
+      await vscode.workspace.fs.writeFile(bibUri, new TextEncoder().encode(
+        '% Ωmega “notes” 🧬\n' +
+        '@comment{Ἀλέξανδρος 東京 🧬} @article{uni2024, title = {Ωmega “UBA1” 🧬 in 東京}, author = {Łukasiewicz, Jan and 王, 小明}, year = 2024}\n' +
+        '@article{broken2023, title = {Ünïcödé 🧬 “quoted”} year = 2023}\n'));
+      const uri = vscode.Uri.joinPath(folder, 'unicode', 'paper.md');
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\nbibliography: unicode.bib\n---\n\nSee [@uni2024]. Also [@łuk\n'));
+      const doc = await vscode.workspace.openTextDocument(uri);
+
+      assert.match(await hoverAt(doc, 'uni2024]', 2), /Ωmega “UBA1” 🧬 in 東京/);
+      const labels = await completionsAt(doc, new vscode.Position(4, doc.lineAt(4).text.length));
+      assert.ok(labels.includes('uni2024'), `completion by a non-ASCII author name: ${labels.slice(0, 5).join()}`);
+
+      const offset = doc.getText().indexOf('uni2024');
+      const locs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', doc.uri, doc.positionAt(offset + 2));
+      assert.strictEqual(locs.length, 1);
+      const bib = await vscode.workspace.openTextDocument(bibUri);
+      assert.strictEqual(bib.getText(locs[0].range), 'uni2024', `range ${JSON.stringify(locs[0].range)}`);
+
+      const loaded = await api.bibliographies.load(vscode.Uri.joinPath(folder, 'unicode', 'unicode.bib'));
+      const comma = loaded.errors.find(e => e.message.includes("missing comma before field 'year'"));
+      assert.ok(comma, loaded.errors.map(e => e.message).join('; '));
+      const at = loaded.lines().positionAt(comma.end);
+      assert.strictEqual(bib.getText(new vscode.Range(at.line, at.character - 4, at.line, at.character)), 'year');
+    });
+
     it('malformed .bib entries are reported at their place, and the good entries still resolve', async () => {
       const bibUri = vscode.Uri.joinPath(workspaceFolder().uri, 'broken.bib');
       await vscode.workspace.fs.writeFile(bibUri, new TextEncoder().encode(

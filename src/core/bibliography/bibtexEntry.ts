@@ -7,6 +7,7 @@ import { ValueKind, expandValue } from './bibtexValue';
 import { decodeFieldValue } from './latexDecode';
 import { inheritedFieldName } from './inheritance';
 import { parseNameList, type PersonName } from './names';
+import type { SourceText } from './sourceText';
 
 /** Ints per FieldStore page (256 KB): about 4,000 entries of 15 fields. */
 const FIELD_PAGE_INTS = 1 << 16;
@@ -74,7 +75,7 @@ export class FieldStore {
 
 /** What all entries of one file share. */
 export interface BibTeXSource {
-  readonly text: string;
+  readonly text: SourceText;
   readonly fields: FieldStore;
   /** `@string` macros, lowercase name → LaTeX value. */
   readonly macros: ReadonlyMap<string, string>;
@@ -169,8 +170,14 @@ export class BibTeXEntry implements BibEntry {
     if (o >= 0) {
       const data = this.fieldData;
       const kind = data[o + 3] as ValueKind;
-      if (kind === ValueKind.Delimited) return read(this.source.text, data[o + 1] + 1, data[o + 2] - 1);
-      if (kind === ValueKind.Number) return read(this.source.text, data[o + 1], data[o + 2]);
+      const source = this.source.text;
+      // A span holding set-aside characters is read from a restored copy (see SourceText).
+      if (kind !== ValueKind.Composite && source.hasAside(data[o + 1], data[o + 2])) {
+        const value = kind === ValueKind.Delimited ? source.slice(data[o + 1] + 1, data[o + 2] - 1) : source.slice(data[o + 1], data[o + 2]);
+        return read(value, 0, value.length);
+      }
+      if (kind === ValueKind.Delimited) return read(source.text, data[o + 1] + 1, data[o + 2] - 1);
+      if (kind === ValueKind.Number) return read(source.text, data[o + 1], data[o + 2]);
     }
     const latex = this.latex(name);
     return latex === undefined ? undefined : read(latex, 0, latex.length);

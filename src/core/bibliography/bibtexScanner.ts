@@ -9,6 +9,7 @@
 import type { BibError, BibParseResult } from './types';
 import { BibTeXEntry, FieldStore, parentKeys, type BibTeXSource } from './bibtexEntry';
 import { ValueKind, expandValue, lookupMacro } from './bibtexValue';
+import { SourceText } from './sourceText';
 
 export interface BibTeXParseResult extends BibParseResult<BibTeXEntry> {
   /** `@string` macros, lowercase name → LaTeX value. */
@@ -76,9 +77,20 @@ export class BibTeXScanner {
   private lastEntryEnd = -1;
   private lastEntryKey = '';
 
-  constructor(private readonly text: string) {
-    this.pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    this.source = { text, fields: new FieldStore(), macros: this.macros, byKey: this.byKey };
+  /** What the scanner reads: `src.text`, in which characters above U+00FF may be placeholders (see SourceText). */
+  private readonly text: string;
+  private readonly src: SourceText;
+
+  constructor(text: string | SourceText) {
+    this.src = typeof text === 'string' ? SourceText.of(text) : text;
+    this.text = this.src.text;
+    this.pos = this.src.codeUnitAt(0) === 0xfeff ? 1 : 0;
+    this.source = { text: this.src, fields: new FieldStore(), macros: this.macros, byKey: this.byKey };
+  }
+
+  /** The file's real text in [start, end), for keys, names and messages. */
+  private slice(start: number, end: number): string {
+    return this.src.slice(start, end);
   }
 
   /** Offset scanned so far. */
@@ -204,7 +216,7 @@ export class BibTeXScanner {
     for (let i = at - 1; i >= 0; i--) {
       const c = this.text.charCodeAt(i);
       if (c === NEWLINE) return true;
-      if (c !== 0x20 && c !== 0x09 && c !== 0xfeff) return false;
+      if (c !== 0x20 && c !== 0x09 && this.src.codeUnitAt(i) !== 0xfeff) return false;
     }
     return true;
   }
@@ -230,7 +242,7 @@ export class BibTeXScanner {
     let p = this.skipSpacesAndComments(this.pos);
     const nameStart = p;
     while (p < text.length && isNameChar(text.charCodeAt(p))) p++;
-    const name = text.slice(nameStart, p);
+    const name = this.slice(nameStart, p);
     p = this.skipSpaces(p);
     if (name === '' || text.charCodeAt(p) !== EQUALS) {
       this.error(name === '' ? `'@string' without a name` : `'@string' '${name}': missing '='`, at, Math.max(p, at + 7));
@@ -244,7 +256,7 @@ export class BibTeXScanner {
       this.pos = value.resumeAt;
       return;
     }
-    this.macros.set(name.toLowerCase(), expandValue(text, value.start, value.end, value.kind, this.macros));
+    this.macros.set(name.toLowerCase(), expandValue(this.src, value.start, value.end, value.kind, this.macros));
     this.expectClose(at, close, `@string '${name}'`);
   }
 
@@ -255,7 +267,7 @@ export class BibTeXScanner {
       this.pos = value.resumeAt;
       return;
     }
-    this.preambles.push(expandValue(this.text, value.start, value.end, value.kind, this.macros));
+    this.preambles.push(expandValue(this.src, value.start, value.end, value.kind, this.macros));
     this.expectClose(at, close, '@preamble');
   }
 
@@ -276,7 +288,7 @@ export class BibTeXScanner {
     const keyStart = p;
     while (p < len && isKeyChar(text.charCodeAt(p), close)) p++;
     let keyEnd = p;
-    let key = text.slice(keyStart, keyEnd);
+    let key = this.slice(keyStart, keyEnd);
     // Reused for every entry (FieldStore.append copies them): fewer short-lived arrays to collect.
     const names = this.names;
     const spans = this.spans;
@@ -298,7 +310,7 @@ export class BibTeXScanner {
       if (isNameChar(c) && this.followedByEquals(p)) {
         this.error(`Entry '${key}': missing comma after the key`, keyEnd, keyEnd + 1);
       } else {
-        this.error(`Entry '${key}': unexpected '${text[p] ?? 'end of file'}' after the key`, p, p + 1);
+        this.error(`Entry '${key}': unexpected '${p < len ? this.slice(p, p + 1) : 'end of file'}' after the key`, p, p + 1);
         this.pos = this.resyncFrom(p);
         this.addEntry(at, type, key, keyStart, keyEnd, this.pos, names, spans);
         return;
@@ -333,7 +345,7 @@ export class BibTeXScanner {
         return;
       }
       if (!isNameChar(c)) {
-        this.error(`Entry '${key}': unexpected '${text[p]}' where a field name should be`, p, p + 1);
+        this.error(`Entry '${key}': unexpected '${this.slice(p, p + 1)}' where a field name should be`, p, p + 1);
         this.pos = this.resyncFrom(p);
         this.addEntry(at, type, key, keyStart, keyEnd, this.pos, names, spans);
         return;
@@ -343,7 +355,7 @@ export class BibTeXScanner {
       const nameEnd = p;
       p = this.skipSpaces(p);
       if (text.charCodeAt(p) !== EQUALS) {
-        this.error(`Entry '${key}': missing '=' after field '${text.slice(nameStart, nameEnd)}'`, nameStart, p);
+        this.error(`Entry '${key}': missing '=' after field '${this.slice(nameStart, nameEnd)}'`, nameStart, p);
         this.pos = this.resyncFrom(nameStart);
         this.addEntry(at, type, key, keyStart, keyEnd, this.pos, names, spans);
         return;
@@ -376,12 +388,12 @@ export class BibTeXScanner {
       } else if (c !== AT && p < len && isNameChar(c) && this.followedByEquals(p)) {
         let e = p;
         while (e < len && isNameChar(text.charCodeAt(e))) e++;
-        this.error(`Entry '${key}': missing comma before field '${this.fieldName(text.slice(p, e))}'`, lastValueEnd, e);
+        this.error(`Entry '${key}': missing comma before field '${this.fieldName(this.slice(p, e))}'`, lastValueEnd, e);
         this.pos = p;
       } else {
         this.pos = p; // the loop reports a missing closer at `@` / end of file
         if (c !== AT && p < len && c !== PERCENT) {
-          this.error(`Entry '${key}': unexpected '${text[p]}' after field '${name}'`, p, p + 1);
+          this.error(`Entry '${key}': unexpected '${this.slice(p, p + 1)}' after field '${name}'`, p, p + 1);
           this.pos = this.resyncFrom(p);
           this.addEntry(at, type, key, keyStart, keyEnd, this.pos, names, spans);
           return;
@@ -429,7 +441,7 @@ export class BibTeXScanner {
       } else if (p < len && isNameChar(c)) {
         const wordStart = p;
         while (p < len && isNameChar(text.charCodeAt(p))) p++;
-        const word = text.slice(wordStart, p);
+        const word = this.slice(wordStart, p);
         if (/^\d+$/.test(word)) {
           kind = ValueKind.Number;
         } else {
@@ -439,7 +451,7 @@ export class BibTeXScanner {
           }
         }
       } else {
-        const found = p >= len ? 'the end of the file' : `'${text[p]}'`;
+        const found = p >= len ? 'the end of the file' : `'${this.slice(p, p + 1)}'`;
         return new ValueError(`Entry '${entryKey}': field '${field}' has no value (found ${found})`, p, p + 1, this.resyncFrom(p));
       }
       parts++;
@@ -489,10 +501,10 @@ export class BibTeXScanner {
    */
   private fieldNameAt(start: number, end: number, index: number): string {
     const expected = this.previousRawNames[index];
-    if (expected !== undefined && expected.length === end - start && this.text.startsWith(expected, start)) {
+    if (expected !== undefined && expected.length === end - start && this.text.startsWith(expected, start) && !this.src.hasAside(start, end)) {
       return this.previousNames[index];
     }
-    const raw = this.text.slice(start, end);
+    const raw = this.slice(start, end);
     const name = this.fieldName(raw);
     this.previousRawNames[index] = raw === name ? name : Array.from(raw).join(''); // a copy, not a slice of the text
     this.previousNames[index] = name;
@@ -501,8 +513,8 @@ export class BibTeXScanner {
 
   /** Lowercase entry type at [start, end); the previous one is reused when it matches. */
   private entryType(start: number, end: number): string {
-    if (this.previousRawType.length === end - start && this.text.startsWith(this.previousRawType, start)) return this.previousType;
-    const raw = this.text.slice(start, end);
+    if (this.previousRawType.length === end - start && this.text.startsWith(this.previousRawType, start) && !this.src.hasAside(start, end)) return this.previousType;
+    const raw = this.slice(start, end);
     this.previousRawType = Array.from(raw).join('');
     this.previousType = internFieldName(raw);
     return this.previousType;

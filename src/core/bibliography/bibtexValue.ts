@@ -3,6 +3,7 @@
  * Expansion (delimiters stripped, `@string` macros and `#` concatenation resolved) happens on demand,
  * so a 30 MB file keeps one copy of its text and no per-field substrings.
  */
+import type { SourceText } from './sourceText';
 
 /** How a value span is read back. */
 export const enum ValueKind {
@@ -21,23 +22,24 @@ export const MONTH_MACROS: Readonly<Record<string, string>> = {
 };
 
 /** Resolves a value span to its LaTeX text. Unknown macros stay as their name (the scanner reports them). */
-export function expandValue(text: string, start: number, end: number, kind: ValueKind, macros: ReadonlyMap<string, string>): string {
-  if (kind === ValueKind.Delimited) return text.slice(start + 1, end - 1);
-  if (kind === ValueKind.Number) return text.slice(start, end);
+export function expandValue(source: SourceText, start: number, end: number, kind: ValueKind, macros: ReadonlyMap<string, string>): string {
+  if (kind === ValueKind.Delimited) return source.slice(start + 1, end - 1);
+  if (kind === ValueKind.Number) return source.slice(start, end);
+  const text = source.text;
   let out = '';
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
     if (c === 0x7b || c === 0x22) { // { or "
       const close = closingDelimiter(text, i, end);
-      out += text.slice(i + 1, close);
+      out += source.slice(i + 1, close);
       i = close + 1;
     } else if (c === 0x23 || c <= 0x20) { // # or whitespace
       i++;
     } else {
       let j = i + 1;
       while (j < end && !isValueBreak(text.charCodeAt(j))) j++;
-      const word = text.slice(i, j);
+      const word = source.slice(i, j);
       if (c >= 0x30 && c <= 0x39 && /^\d+$/.test(word)) out += word;
       else out += lookupMacro(word.toLowerCase(), macros) ?? word;
       i = j;

@@ -11,3 +11,4 @@ export { toSearchable, type SearchableEntry } from './searchable';
 export { indexBibliography, type IndexedBibliography, type IndexOptions } from './indexBibliography';
 export { toCslItem } from './cslFromEntry';
 export { formatReference, type ReferenceStyle, type ReferenceFormat } from './format';
+export { SourceText, decodeSourceText, compactSourceText, PLACEHOLDER } from './sourceText';

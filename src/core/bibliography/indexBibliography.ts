@@ -8,6 +8,7 @@ import { ReferenceSearch } from '../search';
 import { parseCslJson } from './cslJson';
 import { defaultYield, parseBibTeXChunked } from './parseBibTeXChunked';
 import { toSearchable, type SearchableEntry } from './searchable';
+import type { SourceText } from './sourceText';
 import type { BibEntry, BibError } from './types';
 
 export interface IndexOptions {
@@ -32,7 +33,8 @@ export interface IndexedBibliography {
   readonly searchReady: Promise<void>;
 }
 
-export async function indexBibliography(text: string, format: 'bibtex' | 'csl-json', sourceId: string, options: IndexOptions = {}): Promise<IndexedBibliography> {
+/** `text`: a string, or a SourceText (one byte per character; see sourceText.ts) for large files. */
+export async function indexBibliography(text: string | SourceText, format: 'bibtex' | 'csl-json', sourceId: string, options: IndexOptions = {}): Promise<IndexedBibliography> {
   const slices = { budgetMs: options.budgetMs ?? 20, yieldFn: options.yieldFn ?? defaultYield, now: options.now };
   let entries: BibEntry[];
   let errors: BibError[];
@@ -41,7 +43,7 @@ export async function indexBibliography(text: string, format: 'bibtex' | 'csl-js
     // The scanner's own key map (first entry per key): no second 50,000-key map.
     ({ entries, errors, byKey } = await parseBibTeXChunked(text, slices));
   } else {
-    ({ entries, errors } = parseCslJson(text));
+    ({ entries, errors } = parseCslJson(typeof text === 'string' ? text : text.slice(0, text.length)));
     const map = new Map<string, BibEntry>();
     for (const e of entries) if (!map.has(e.key)) map.set(e.key, e);
     byKey = map;

@@ -3,6 +3,7 @@
  * parseBibTeX, paused every few entries. Works on the main thread (await between slices) and in a worker.
  */
 import { BibTeXScanner, type BibTeXParseResult } from './bibtexScanner';
+import type { SourceText } from './sourceText';
 
 export interface ChunkedParseOptions {
   /** Longest time one slice may run before yielding (default 20 ms). */
@@ -28,7 +29,7 @@ export interface ParseProgress {
 const ENTRIES_PER_CLOCK_READ = 32;
 
 /** Parses like parseBibTeX, yielding to `yieldFn` whenever a slice has used `budgetMs`. */
-export async function parseBibTeXChunked(text: string, options: ChunkedParseOptions = {}): Promise<BibTeXParseResult & { longestSliceMs: number }> {
+export async function parseBibTeXChunked(text: string | SourceText, options: ChunkedParseOptions = {}): Promise<BibTeXParseResult & { longestSliceMs: number }> {
   const budget = options.budgetMs ?? 20;
   const now = options.now ?? Date.now;
   const yieldFn = options.yieldFn ?? defaultYield;
@@ -54,7 +55,7 @@ export async function parseBibTeXChunked(text: string, options: ChunkedParseOpti
  * and returns the full result. The caller decides when to resume (e.g. after a UI tick).
  */
 export async function* parseBibTeXIncremental(
-  text: string,
+  text: string | SourceText,
   options: { entriesPerSlice?: number; now?: () => number } = {},
 ): AsyncGenerator<ParseProgress, BibTeXParseResult, void> {
   const perSlice = options.entriesPerSlice ?? 500;

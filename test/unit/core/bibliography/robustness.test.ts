@@ -169,7 +169,8 @@ describe('core/bibliography scaling', function () {
     assert.strictEqual(result.entries.length, 38000);
     assert.deepStrictEqual(result.errors, []);
     assert.strictEqual(result.entries[37999].fields.journal, 'N Engl J Med');
-    assert.ok(tLarge / tSmall < 15, `30 MB took ${tLarge} ms, 3 MB took ${tSmall} ms (ratio ${(tLarge / tSmall).toFixed(1)})`);
+    // Linear: ~10 (ten times the text), plus GC noise on a shared machine; a quadratic scan would be ~100.
+    assert.ok(tLarge / tSmall < 30, `30 MB took ${tLarge} ms, 3 MB took ${tSmall} ms (ratio ${(tLarge / tSmall).toFixed(1)})`);
   });
 
   it('a broken entry early in a large file costs only itself', () => {

@@ -1,0 +1,314 @@
+/**
+ * A bibliography file's text, stored at one byte per character.
+ *
+ * V8 stores a string at two bytes per character as soon as one character is above U+00FF, so a
+ * 35 MB .bib with a few thousand “smart quotes”, Greek letters or CJK names costs 70 MB. A
+ * SourceText keeps its text ASCII: every other character is set aside (offset → UTF-16 code unit)
+ * with a placeholder in its place. Offsets, line breaks and every BibTeX delimiter stay where they
+ * are, so the scanner runs on `text` unchanged, and `slice` gives back the real characters. (ASCII,
+ * not Latin-1, because the decoder turns pure ASCII bytes into a string several times faster.)
+ */
+import { releaseMemory } from '../memory';
+
+/**
+ * The WHATWG Encoding API, a global in browsers and Node alike; typed here because the core compiles
+ * with the ES library alone (no DOM, no @types/node).
+ */
+interface Utf8Decoder { decode(input?: Uint8Array, options?: { stream?: boolean }): string }
+interface Utf8Encoder { encodeInto(source: string, destination: Uint8Array): { read: number; written: number } }
+const encoding = globalThis as unknown as { TextDecoder: new (label: string, options?: { ignoreBOM?: boolean }) => Utf8Decoder; TextEncoder: new () => Utf8Encoder };
+
+/**
+ * Stands in for a character outside ASCII: DEL is above space and is no BibTeX syntax, so the
+ * scanner treats it as it treats any non-ASCII character (part of a name or key).
+ */
+export const PLACEHOLDER = '\x7f';
+const PLACEHOLDER_CODE = 0x7f;
+
+/** A UTF-16 code unit outside ASCII (a surrogate counts on its own). */
+const NON_ASCII = /[\u0080-\uffff]/g;
+const EMPTY_OFFSETS = new Int32Array(0);
+const EMPTY_UNITS = new Uint16Array(0);
+
+export class SourceText {
+  constructor(
+    /** ASCII, with the same length, offsets and line breaks as the file's text; other characters are PLACEHOLDER. */
+    readonly text: string,
+    /** Offsets of the replaced code units, ascending. */
+    private readonly asideOffsets: Int32Array = EMPTY_OFFSETS,
+    /** The replaced code units (a character outside the BMP is two: its surrogates). */
+    private readonly asideUnits: Uint16Array = EMPTY_UNITS,
+  ) {}
+
+  /** A text already in memory: nothing set aside (its characters are used as they are). */
+  static of(text: string): SourceText {
+    return new SourceText(text);
+  }
+
+  get length(): number {
+    return this.text.length;
+  }
+
+  /** How many code units were set aside (none for `SourceText.of`). */
+  get asideCount(): number {
+    return this.asideOffsets.length;
+  }
+
+  /** The file's real text in [start, end). */
+  slice(start: number, end: number): string {
+    const plain = this.text.slice(start, end);
+    if (this.asideOffsets.length === 0) return plain;
+    const from = Math.max(0, start);
+    const to = Math.min(this.text.length, end);
+    let i = this.firstAsideAtOrAfter(from);
+    if (i >= this.asideOffsets.length || this.asideOffsets[i] >= to) return plain;
+    let out = '';
+    let last = from;
+    for (; i < this.asideOffsets.length && this.asideOffsets[i] < to; i++) {
+      const at = this.asideOffsets[i];
+      out += this.text.slice(last, at) + String.fromCharCode(this.asideUnits[i]);
+      last = at + 1;
+    }
+    return out + this.text.slice(last, to);
+  }
+
+  /** Whether [start, end) holds a character that was set aside (so `text` there is not the real text). */
+  hasAside(start: number, end: number): boolean {
+    if (this.asideOffsets.length === 0) return false;
+    const i = this.firstAsideAtOrAfter(start);
+    return i < this.asideOffsets.length && this.asideOffsets[i] < end;
+  }
+
+  /** The real UTF-16 code unit at `offset` (NaN past the end, as charCodeAt). */
+  codeUnitAt(offset: number): number {
+    const c = this.text.charCodeAt(offset);
+    if (c !== PLACEHOLDER_CODE || this.asideOffsets.length === 0) return c;
+    const i = this.firstAsideAtOrAfter(offset);
+    return i < this.asideOffsets.length && this.asideOffsets[i] === offset ? this.asideUnits[i] : c;
+  }
+
+  private firstAsideAtOrAfter(offset: number): number {
+    const offsets = this.asideOffsets;
+    let lo = 0;
+    let hi = offsets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (offsets[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+/** Bytes per step when decoding bytes that are not valid UTF-8. */
+const STEP_BYTES = 1 << 20;
+/** Characters per step when the input is already a string. */
+const STEP_CHARS = 1 << 20;
+/** Bytes checked per step of the in-place pass (a few ms each). */
+const STEP_SCAN_BYTES = 4 << 20;
+
+/**
+ * The characters set aside, collected in typed arrays that grow by doubling (the old ones released
+ * at once): 160,000 of them at 50,000 entries, which as JS number arrays copied twice left ~8 MB
+ * of garbage to collect.
+ */
+class AsideList {
+  offsets = new Int32Array(1024);
+  units = new Uint16Array(1024);
+  length = 0;
+
+  push(offset: number, unit: number): void {
+    if (this.length === this.offsets.length) {
+      const offsets = new Int32Array(this.length * 2);
+      const units = new Uint16Array(this.length * 2);
+      offsets.set(this.offsets);
+      units.set(this.units);
+      releaseMemory(this.offsets);
+      releaseMemory(this.units);
+      this.offsets = offsets;
+      this.units = units;
+    }
+    this.offsets[this.length] = offset;
+    this.units[this.length++] = unit;
+  }
+
+  /** Exact-size copies; this list is emptied. */
+  take(): { offsets: Int32Array; units: Uint16Array } {
+    const out = { offsets: this.offsets.slice(0, this.length), units: this.units.slice(0, this.length) };
+    releaseMemory(this.offsets);
+    releaseMemory(this.units);
+    this.offsets = new Int32Array(0);
+    this.units = new Uint16Array(0);
+    this.length = 0;
+    return out;
+  }
+}
+
+/**
+ * Builds a SourceText piece by piece, never holding a two-byte copy of the whole text. Bytes
+ * decode as `new TextDecoder('utf-8')` does (invalid bytes become U+FFFD), except that a
+ * byte-order mark is kept: decodeSourceText drops the file's leading one itself.
+ */
+class SourceTextBuilder {
+  private readonly decoder = new encoding.TextDecoder('utf-8', { ignoreBOM: true });
+  private readonly ascii = new encoding.TextDecoder('utf-8');
+  private readonly encoder = new encoding.TextEncoder();
+  private buffer = new Uint8Array(0);
+  private readonly pieces: string[] = [];
+  private readonly aside: AsideList;
+  private length = 0;
+
+  /** `aside`: characters already set aside from the start of the text (by the in-place pass). */
+  constructor(aside = new AsideList()) {
+    this.aside = aside;
+  }
+
+  /** Decodes the next bytes of the file (`last` for the final ones). */
+  writeBytes(bytes: Uint8Array, last: boolean): void {
+    this.add(this.decoder.decode(bytes, { stream: !last }));
+  }
+
+  /** The in-place pass's ASCII bytes: the start of the text, whose set-aside characters the constructor got. */
+  writeAscii(bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    const text = this.ascii.decode(bytes);
+    this.length += text.length;
+    this.pieces.push(text);
+  }
+
+  /** Adds text that is already decoded. */
+  writeString(text: string): void {
+    this.add(text, true);
+  }
+
+  finish(): SourceText {
+    const text = this.pieces.length === 1 ? this.pieces[0] : this.pieces.join('');
+    this.pieces.length = 0;
+    const { offsets, units } = this.aside.take();
+    return new SourceText(text, offsets, units);
+  }
+
+  private add(piece: string, mayBeTwoByte = false): void {
+    const base = this.length;
+    this.length += piece.length;
+    NON_ASCII.lastIndex = 0;
+    let m = NON_ASCII.exec(piece);
+    if (m === null && !mayBeTwoByte) {
+      this.pieces.push(piece); // ASCII from the decoder: already one byte per character
+      return;
+    }
+    for (; m !== null; m = NON_ASCII.exec(piece)) this.aside.push(base + m.index, piece.charCodeAt(m.index));
+    this.pieces.push(this.toAscii(piece.replace(NON_ASCII, PLACEHOLDER)));
+  }
+
+  /** A one-byte copy of ASCII text (a slice of a two-byte string would stay two-byte). */
+  private toAscii(text: string): string {
+    if (this.buffer.length < text.length) this.buffer = new Uint8Array(text.length);
+    const { written } = this.encoder.encodeInto(text, this.buffer);
+    return this.ascii.decode(this.buffer.subarray(0, written));
+  }
+}
+
+export interface SourceTextOptions {
+  /** Awaited between steps (default: none, all at once). */
+  yieldFn?: () => Promise<void>;
+  /** Size of a step, in bytes or characters (default: a few MB; tests use tiny steps to cross every boundary). */
+  step?: number;
+}
+
+/**
+ * UTF-8 bytes → SourceText, decoded as `new TextDecoder('utf-8')` would. Consumes the bytes: they
+ * are rewritten in place (each non-ASCII character becomes one placeholder byte per UTF-16 unit),
+ * a single decode of pure ASCII (fast) makes the text with no other copy of it in between, and
+ * then their memory is released at once (see core/memory.ts). From the first invalid byte on (a
+ * Latin-1 file, say), the rest is decoded piece by piece instead.
+ */
+export async function decodeSourceText(bytes: Uint8Array, options: SourceTextOptions = {}): Promise<SourceText> {
+  const ascii = await asciiInPlace(bytes, options);
+  const builder = new SourceTextBuilder(ascii.aside);
+  builder.writeAscii(bytes.subarray(0, ascii.written));
+  const step = options.step ?? STEP_BYTES;
+  for (let at = ascii.read; at < bytes.length; at += step) {
+    await options.yieldFn?.();
+    const end = Math.min(bytes.length, at + step);
+    builder.writeBytes(bytes.subarray(at, end), end === bytes.length);
+  }
+  const text = builder.finish();
+  // Otherwise a file read long enough ago stays in memory until a full collection (+34 MB at 50,000 entries).
+  releaseMemory(bytes);
+  return text;
+}
+
+interface InPlace {
+  /** Bytes consumed: all of them, or up to the first invalid sequence. */
+  read: number;
+  /** ASCII bytes now at the start of the buffer. */
+  written: number;
+  /** UTF-16 offsets and code units of the characters replaced by the placeholder. */
+  aside: AsideList;
+}
+
+/**
+ * Rewrites valid UTF-8, front to back, as ASCII plus the characters set aside (see
+ * decodeSourceText), and drops a leading byte-order mark as TextDecoder does. Stops at the first
+ * invalid sequence: what was rewritten so far is whole characters, the rest is untouched.
+ */
+async function asciiInPlace(bytes: Uint8Array, options: SourceTextOptions): Promise<InPlace> {
+  const n = bytes.length;
+  const aside = new AsideList();
+  let r = n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let w = 0;
+  const step = options.step ?? STEP_SCAN_BYTES;
+  let stepEnd = Math.min(n, r + step);
+  for (;;) {
+    // A run of ASCII, moved down once a multi-byte character has shortened the text.
+    const runStart = r;
+    while (r < stepEnd && bytes[r] < 0x80) r++;
+    if (w !== runStart) bytes.copyWithin(w, runStart, r);
+    w += r - runStart;
+    if (r >= n) break;
+    if (r >= stepEnd) {
+      stepEnd = Math.min(n, r + step);
+      await options.yieldFn?.();
+      continue;
+    }
+    // A multi-byte character, or an invalid sequence.
+    const b = bytes[r];
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len === 0 || r + len > n) break;
+    // The decoder's own limits: no overlong forms, no surrogates, nothing above U+10FFFF.
+    const c1 = bytes[r + 1];
+    if (c1 < (b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80) || c1 > (b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf)) break;
+    let cp = len === 2 ? b & 0x1f : len === 3 ? b & 0x0f : b & 0x07;
+    let k = 1;
+    for (; k < len; k++) {
+      const c = bytes[r + k];
+      if (c < 0x80 || c > 0xbf) break;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (k < len) break;
+    r += len;
+    if (cp > 0xffff) { // two UTF-16 units: the surrogates
+      aside.push(w, 0xd800 + ((cp - 0x10000) >> 10));
+      aside.push(w + 1, 0xdc00 + ((cp - 0x10000) & 0x3ff));
+      bytes[w++] = PLACEHOLDER_CODE;
+    } else {
+      aside.push(w, cp);
+    }
+    bytes[w++] = PLACEHOLDER_CODE;
+  }
+  return { read: r, written: w, aside };
+}
+
+/** A decoded string → SourceText; an ASCII string is kept as it is. */
+export async function compactSourceText(text: string, options: SourceTextOptions = {}): Promise<SourceText> {
+  NON_ASCII.lastIndex = 0;
+  if (!NON_ASCII.test(text)) return SourceText.of(text);
+  const builder = new SourceTextBuilder();
+  const step = options.step ?? STEP_CHARS;
+  for (let at = 0; at < text.length; at += step) {
+    builder.writeString(text.slice(at, at + step));
+    if (at + step < text.length) await options.yieldFn?.();
+  }
+  return builder.finish();
+}
