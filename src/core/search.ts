@@ -17,6 +17,7 @@
  */
 import Fuse from 'fuse.js';
 import { stripDoiPrefix } from './bibliography/doi';
+import { releaseMemory } from './memory';
 
 export interface SearchableReference {
   readonly key: string;
@@ -726,6 +727,8 @@ function* buildSteps(index: ReferenceSearchIndex, items: readonly SearchableRefe
   }
   const defaultRank = new Int32Array(n);
   for (let rank = 0; rank < n; rank++) defaultRank[order[rank]] = rank;
+  if (byRawKey !== byKey) releaseMemory(byRawKey);
+  releaseMemory(years);
   index.setKeys(keys, byKey, order, defaultRank);
   yield;
 
@@ -751,6 +754,7 @@ function* buildSteps(index: ReferenceSearchIndex, items: readonly SearchableRefe
   }
   const allByDoi = yield* sortedIds(dois);
   const byDoi = allByDoi.subarray(n - withDoi).slice(); // '' sorts first
+  releaseMemory(allByDoi);
   index.setDois(dois, byDoi);
 }
 
@@ -927,6 +931,7 @@ class WordIndexBuilder extends WordScanner implements WordSink {
         while (slots[s] !== 0) s = (s + 1) & mask;
         slots[s] = w + 1;
       }
+      releaseMemory(this.slots);
       this.slots = slots;
     }
     return id;
@@ -934,11 +939,13 @@ class WordIndexBuilder extends WordScanner implements WordSink {
 
   *finish(): Generator<void, { vocabulary: string[]; postingData: Int32Array; postingStart: Int32Array; postingEnd: Int32Array }, void> {
     const wordCount = this.words.length;
+    for (const scratch of [this.slots, this.lastDoc, this.lastPair, this.hashes]) releaseMemory(scratch);
     this.slots = EMPTY;
     this.lastDoc = this.lastPair = this.hashes = EMPTY;
     // CSR: each word's postings in one run, in doc order (pairs are in doc order).
     const start = new Int32Array(wordCount + 1);
     for (let w = 0; w < wordCount; w++) start[w + 1] = start[w] + this.counts[w];
+    releaseMemory(this.counts);
     this.counts = EMPTY;
     const fill = start.slice(0, wordCount);
     const postingData = new Int32Array(this.pairs);
@@ -947,6 +954,8 @@ class WordIndexBuilder extends WordScanner implements WordSink {
       const postings = this.pagePostings[p];
       const count = Math.min(PAGE_SIZE, this.pairs - p * PAGE_SIZE);
       for (let i = 0; i < count; i++) postingData[fill[ids[i]]++] = postings[i];
+      releaseMemory(ids);
+      releaseMemory(postings);
       this.pageWords[p] = this.pagePostings[p] = EMPTY;
       yield;
     }
@@ -960,6 +969,7 @@ class WordIndexBuilder extends WordScanner implements WordSink {
       postingStart[i] = start[id];
       postingEnd[i] = start[id + 1];
     }
+    for (const scratch of [fill, start, order]) releaseMemory(scratch);
     return { vocabulary, postingData, postingStart, postingEnd };
   }
 }
@@ -968,6 +978,7 @@ function growInt32(a: Int32Array, fillValue: number): Int32Array {
   const bigger = new Int32Array(a.length * 2);
   bigger.set(a);
   if (fillValue !== 0) bigger.fill(fillValue, a.length);
+  releaseMemory(a);
   return bigger;
 }
 
@@ -1050,6 +1061,7 @@ function* sortedIds(values: readonly string[]): Generator<void, Int32Array, void
       yield;
     }
   }
+  for (const scratch of [chars, offset, tmp, buckets]) releaseMemory(scratch);
   return ids;
 }
 

@@ -8,6 +8,7 @@ import { decodeFieldValue } from './latexDecode';
 import { inheritedFieldName } from './inheritance';
 import { parseNameList, type PersonName } from './names';
 import type { SourceText } from './sourceText';
+import { releaseMemory } from '../memory';
 
 /** Ints per FieldStore page (256 KB): about 4,000 entries of 15 fields. */
 const FIELD_PAGE_INTS = 1 << 16;
@@ -41,6 +42,7 @@ export class FieldStore {
         // A small file's only page grows (entries read their page through `pages`).
         const bigger = new Int32Array(Math.min(FIELD_PAGE_INTS, Math.max(offset + size, page.length * 4)));
         bigger.set(page.subarray(0, offset));
+        releaseMemory(page);
         page = this.pages[0] = bigger;
       } else {
         if (this.pages.length === 1) this.trim();
@@ -69,7 +71,11 @@ export class FieldStore {
   /** Drops the last page's spare capacity once the file is scanned. */
   trim(): void {
     const last = this.pages.length - 1;
-    if (this.pages[last].length > this.length) this.pages[last] = this.pages[last].slice(0, this.length);
+    const page = this.pages[last];
+    if (page.length > this.length) {
+      this.pages[last] = page.slice(0, this.length);
+      releaseMemory(page);
+    }
   }
 }
 
