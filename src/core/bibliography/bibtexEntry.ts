@@ -32,11 +32,27 @@ export class FieldStore {
     return this.pages.length - 1;
   }
 
-  /** Appends one entry's fields; returns their offset in page `lastPage`. */
-  append(names: readonly string[], spans: readonly number[]): number {
+  /** The id of a lowercase field name, assigned on first use. */
+  idOf(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.names.length;
+      this.names.push(name);
+      this.ids.set(name, id);
+    }
+    return id;
+  }
+
+  /** The id of a field name if any entry has used it. */
+  knownId(name: string): number | undefined {
+    return this.ids.get(name);
+  }
+
+  /** Appends one entry's fields (name ids from `idOf`, and value spans); returns their offset in page `lastPage`. */
+  append(ids: readonly number[], spans: readonly number[]): number {
     let page = this.pages[this.pages.length - 1];
     let offset = this.length;
-    const size = 4 * names.length;
+    const size = 4 * ids.length;
     if (offset + size > page.length) {
       if (this.pages.length === 1 && offset + size <= FIELD_PAGE_INTS) {
         // A small file's only page grows (entries read their page through `pages`).
@@ -52,14 +68,8 @@ export class FieldStore {
       }
     }
     let o = offset;
-    for (let i = 0; i < names.length; i++) {
-      let id = this.ids.get(names[i]);
-      if (id === undefined) {
-        id = this.names.length;
-        this.names.push(names[i]);
-        this.ids.set(names[i], id);
-      }
-      page[o++] = id;
+    for (let i = 0; i < ids.length; i++) {
+      page[o++] = ids[i];
       page[o++] = spans[3 * i];
       page[o++] = spans[3 * i + 1];
       page[o++] = spans[3 * i + 2];

@@ -32,6 +32,10 @@ const SWALLOWED_FIELD = /\n[ \t]*[A-Za-z][\w-]*[ \t]*=/;
 /** Text between entries that looks like `name = value`: fields cut off by an early closing brace. */
 const STRAY_FIELD = /(?:^|,)[ \t]*([A-Za-z][\w-]*)[ \t]*=[ \t]*[{"\d]/m;
 
+/** 1 for the characters a delimited value's scan stops at: `{` `}` `"` and newline (indexed by UTF-16 unit). */
+const VALUE_SPECIAL = new Uint8Array(0x10000);
+for (const c of [LBRACE, RBRACE, QUOTE, NEWLINE]) VALUE_SPECIAL[c] = 1;
+
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x0b;
 }
@@ -65,14 +69,18 @@ export class BibTeXScanner {
   private readonly source: BibTeXSource;
   private readonly undefinedMacros: PendingMacro[] = [];
   private readonly linked: BibTeXEntry[] = [];
-  private readonly names: string[] = [];
+  /** The current entry's field name ids (FieldStore ids), reused from entry to entry. */
+  private readonly ids: number[] = [];
+  /** Per field id: the serial number of the last entry that had the field (duplicate fields). */
+  private seenIn = new Int32Array(64).fill(-1);
+  private entrySerial = 0;
   private readonly spans: number[] = [];
   private readonly previousRawNames: string[] = [];
-  private readonly previousNames: string[] = [];
+  private readonly previousIds: number[] = [];
   private previousRawType = '';
   private previousType = '';
-  /** Field names as written → interned lowercase name; per scan, so keys sliced from the text die with it. */
-  private readonly fieldNames = new Map<string, string>();
+  /** Field names as written → field id; per scan, so keys sliced from the text die with it. */
+  private readonly fieldIds = new Map<string, number>();
   /** End of the last entry, to check the text after it for fields an early `}` cut off. */
   private lastEntryEnd = -1;
   private lastEntryKey = '';
@@ -80,10 +88,13 @@ export class BibTeXScanner {
   /** What the scanner reads: `src.text`, in which characters above U+00FF may be placeholders (see SourceText). */
   private readonly text: string;
   private readonly src: SourceText;
+  /** Whether `text` has placeholders at all (the reuse fast paths below then check the span). */
+  private readonly anyAside: boolean;
 
   constructor(text: string | SourceText) {
     this.src = typeof text === 'string' ? SourceText.of(text) : text;
     this.text = this.src.text;
+    this.anyAside = this.src.asideCount > 0;
     this.pos = this.src.codeUnitAt(0) === 0xfeff ? 1 : 0;
     this.source = { text: this.src, fields: new FieldStore(), macros: this.macros, byKey: this.byKey };
   }
@@ -290,10 +301,11 @@ export class BibTeXScanner {
     let keyEnd = p;
     let key = this.slice(keyStart, keyEnd);
     // Reused for every entry (FieldStore.append copies them): fewer short-lived arrays to collect.
-    const names = this.names;
+    const ids = this.ids;
     const spans = this.spans;
-    names.length = 0;
+    ids.length = 0;
     spans.length = 0;
+    const serial = ++this.entrySerial;
     let fieldIndex = 0;
     p = this.skipSpacesAndComments(p);
     let c = text.charCodeAt(p);
@@ -312,7 +324,7 @@ export class BibTeXScanner {
       } else {
         this.error(`Entry '${key}': unexpected '${p < len ? this.slice(p, p + 1) : 'end of file'}' after the key`, p, p + 1);
         this.pos = this.resyncFrom(p);
-        this.addEntry(at, type, key, keyStart, keyEnd, this.pos, names, spans);
+        this.addEntry(at, type, key, keyStart, keyEnd, this.pos, ids, spans);
         return;
       }
     }
@@ -341,13 +353,13 @@ export class BibTeXScanner {
           this.error(`Entry '${key}': missing '${String.fromCharCode(close)}' at the end of the entry (${what} first)`, lastValueEnd, lastValueEnd + 1);
         }
         this.pos = p;
-        this.addEntry(at, type, key, keyStart, keyEnd, lastValueEnd, names, spans);
+        this.addEntry(at, type, key, keyStart, keyEnd, lastValueEnd, ids, spans);
         return;
       }
       if (!isNameChar(c)) {
         this.error(`Entry '${key}': unexpected '${this.slice(p, p + 1)}' where a field name should be`, p, p + 1);
         this.pos = this.resyncFrom(p);
-        this.addEntry(at, type, key, keyStart, keyEnd, this.pos, names, spans);
+        this.addEntry(at, type, key, keyStart, keyEnd, this.pos, ids, spans);
         return;
       }
       const nameStart = p;
@@ -357,22 +369,29 @@ export class BibTeXScanner {
       if (text.charCodeAt(p) !== EQUALS) {
         this.error(`Entry '${key}': missing '=' after field '${this.slice(nameStart, nameEnd)}'`, nameStart, p);
         this.pos = this.resyncFrom(nameStart);
-        this.addEntry(at, type, key, keyStart, keyEnd, this.pos, names, spans);
+        this.addEntry(at, type, key, keyStart, keyEnd, this.pos, ids, spans);
         return;
       }
       this.pos = p + 1;
-      const name = this.fieldNameAt(nameStart, nameEnd, fieldIndex++);
+      const id = this.fieldIdAt(nameStart, nameEnd, fieldIndex++);
+      const name = this.source.fields.names[id];
       const value = this.value(key, name);
       if (value instanceof ValueError) {
         this.error(value.message, Math.min(nameStart, value.start), value.end);
         this.pos = value.resumeAt;
-        this.addEntry(at, type, key, keyStart, keyEnd, this.pos, names, spans);
+        this.addEntry(at, type, key, keyStart, keyEnd, this.pos, ids, spans);
         return;
       }
-      if (names.includes(name)) {
+      if (id >= this.seenIn.length) {
+        const bigger = new Int32Array(Math.max(id + 1, this.seenIn.length * 2)).fill(-1);
+        bigger.set(this.seenIn);
+        this.seenIn = bigger;
+      }
+      if (this.seenIn[id] === serial) {
         this.error(`Entry '${key}': duplicate field '${name}' (the first one is kept)`, nameStart, p);
       } else {
-        names.push(name);
+        this.seenIn[id] = serial;
+        ids.push(id);
         spans.push(value.start, value.end, value.kind);
       }
       lastValueEnd = value.end;
@@ -395,28 +414,31 @@ export class BibTeXScanner {
         if (c !== AT && p < len && c !== PERCENT) {
           this.error(`Entry '${key}': unexpected '${this.slice(p, p + 1)}' after field '${name}'`, p, p + 1);
           this.pos = this.resyncFrom(p);
-          this.addEntry(at, type, key, keyStart, keyEnd, this.pos, names, spans);
+          this.addEntry(at, type, key, keyStart, keyEnd, this.pos, ids, spans);
           return;
         }
       }
     }
-    this.addEntry(at, type, key, keyStart, keyEnd, this.pos, names, spans);
+    this.addEntry(at, type, key, keyStart, keyEnd, this.pos, ids, spans);
     this.lastEntryEnd = this.pos;
     this.lastEntryKey = key;
   }
 
-  private addEntry(start: number, type: string, key: string, keyStart: number, keyEnd: number, end: number, names: string[], spans: number[]): void {
+  private addEntry(start: number, type: string, key: string, keyStart: number, keyEnd: number, end: number, ids: number[], spans: number[]): void {
     if (key === '') return;
     const existing = this.byKey.get(key);
     if (existing) {
       this.error(`Duplicate key '${key}': already defined by the entry at offset ${existing.start}; this one is ignored`, keyStart, keyEnd);
       return;
     }
-    const offset = this.source.fields.append(names, spans);
-    const entry = new BibTeXEntry(this.source, key, type, start, end, keyStart, keyEnd, this.source.fields.lastPage, offset, names.length);
+    const fields = this.source.fields;
+    const offset = fields.append(ids, spans);
+    const entry = new BibTeXEntry(this.source, key, type, start, end, keyStart, keyEnd, fields.lastPage, offset, ids.length);
     this.entries.push(entry);
     this.byKey.set(key, entry);
-    if (names.includes('crossref') || names.includes('xdata')) this.linked.push(entry);
+    const crossref = fields.knownId('crossref');
+    const xdata = fields.knownId('xdata');
+    if ((crossref !== undefined && ids.includes(crossref)) || (xdata !== undefined && ids.includes(xdata))) this.linked.push(entry);
   }
 
   /** Reads `part # part # ...` from `this.pos`; leaves `this.pos` after the value. */
@@ -475,6 +497,8 @@ export class BibTeXScanner {
     let depth = 0;
     for (let i = open + 1; i < len; i++) {
       const c = text.charCodeAt(i);
+      // Most of a file is value text: one table load passes over a character that is none of the four.
+      if (VALUE_SPECIAL[c] === 0) continue;
       if (c === RBRACE) {
         if (depth === 0) {
           if (!quoted) return i;
@@ -496,37 +520,42 @@ export class BibTeXScanner {
   }
 
   /**
-   * Field name at [start, end), lowercase and interned. Exports repeat the same fields in the
-   * same order, so the name at this position in the previous entry is tried first, without slicing.
+   * Id of the field name at [start, end) (lowercase, interned). Exports repeat the same fields in
+   * the same order, so the name at this position in the previous entry is tried first, without slicing.
    */
-  private fieldNameAt(start: number, end: number, index: number): string {
+  private fieldIdAt(start: number, end: number, index: number): number {
     const expected = this.previousRawNames[index];
-    if (expected !== undefined && expected.length === end - start && this.text.startsWith(expected, start) && !this.src.hasAside(start, end)) {
-      return this.previousNames[index];
+    if (expected !== undefined && expected.length === end - start && this.text.startsWith(expected, start) && !(this.anyAside && this.src.hasAside(start, end))) {
+      return this.previousIds[index];
     }
     const raw = this.slice(start, end);
-    const name = this.fieldName(raw);
+    const id = this.fieldId(raw);
+    const name = this.source.fields.names[id];
     this.previousRawNames[index] = raw === name ? name : Array.from(raw).join(''); // a copy, not a slice of the text
-    this.previousNames[index] = name;
-    return name;
+    this.previousIds[index] = id;
+    return id;
   }
 
   /** Lowercase entry type at [start, end); the previous one is reused when it matches. */
   private entryType(start: number, end: number): string {
-    if (this.previousRawType.length === end - start && this.text.startsWith(this.previousRawType, start) && !this.src.hasAside(start, end)) return this.previousType;
+    if (this.previousRawType.length === end - start && this.text.startsWith(this.previousRawType, start) && !(this.anyAside && this.src.hasAside(start, end))) return this.previousType;
     const raw = this.slice(start, end);
     this.previousRawType = Array.from(raw).join('');
     this.previousType = internFieldName(raw);
     return this.previousType;
   }
 
-  private fieldName(raw: string): string {
-    let name = this.fieldNames.get(raw);
-    if (name === undefined) {
-      name = internFieldName(raw);
-      this.fieldNames.set(raw, name);
+  private fieldId(raw: string): number {
+    let id = this.fieldIds.get(raw);
+    if (id === undefined) {
+      id = this.source.fields.idOf(internFieldName(raw));
+      this.fieldIds.set(raw, id);
     }
-    return name;
+    return id;
+  }
+
+  private fieldName(raw: string): string {
+    return this.source.fields.names[this.fieldId(raw)];
   }
 
   private followedByEquals(p: number): boolean {
