@@ -55,45 +55,250 @@ const TEXT_VARIABLES: Readonly<Record<string, string>> = {
 const NAME_VARIABLES: Readonly<Record<string, string>> = { author: 'author', editor: 'editor', translator: 'translator' };
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** Parses a CSL-JSON text; bad JSON gives one error at its position, bad items one error each. */
+/** Parses a CSL-JSON text. Each item is read on its own: a malformed item is reported at its place and costs only itself. */
 export function parseCslJson(text: string): BibParseResult<CslJsonEntry> {
-  const errors: BibError[] = [];
-  const entries: CslJsonEntry[] = [];
-  let data: unknown;
-  try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);
-  } catch (e) {
-    const { start, message } = jsonErrorPosition(e, text);
-    errors.push({ message: `Invalid JSON: ${message}`, start, end: Math.min(text.length, start + 1) });
-    return { entries, errors };
+  const reader = new CslJsonReader(text);
+  reader.read(Infinity);
+  return reader.result();
+}
+
+/** The same, yielding to `yieldFn` whenever a slice has used `budgetMs` (a 50,000-item export is ~1 s of work). */
+export async function parseCslJsonChunked(text: string, options: { budgetMs?: number; yieldFn?: () => Promise<void>; now?: () => number } = {}): Promise<BibParseResult<CslJsonEntry>> {
+  const budget = options.budgetMs ?? 20;
+  const now = options.now ?? Date.now;
+  const reader = new CslJsonReader(text);
+  for (;;) {
+    const sliceStart = now();
+    let done = false;
+    while (!done && now() - sliceStart < budget) done = reader.read(64);
+    if (done) break;
+    await options.yieldFn?.();
   }
-  const items = Array.isArray(data) ? data : isObject(data) && Array.isArray((data as { items?: unknown }).items) ? (data as { items: unknown[] }).items : undefined;
-  if (!items) {
-    errors.push({ message: 'CSL-JSON must be an array of items', start: 0, end: Math.min(text.length, 1) });
-    return { entries, errors };
+  return reader.result();
+}
+
+/**
+ * Reads the top-level array element by element: finds each element's extent (strings, escapes and
+ * nesting tracked), parses it alone, converts it. After a malformed element it resumes at the next
+ * line that opens an item at the same indentation (exports put one item per indented block).
+ */
+class CslJsonReader {
+  private readonly entries: CslJsonEntry[] = [];
+  private readonly errors: BibError[] = [];
+  private readonly seen = new Set<string>();
+  private pos = 0;
+  private index = 0;
+  private done = false;
+
+  constructor(private readonly text: string) {
+    let p = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    p = skipWhitespace(text, p);
+    if (p >= text.length) {
+      this.done = true; // an empty file: nothing, and nothing wrong
+    } else if (text.charCodeAt(p) === 0x5b) {
+      this.pos = p + 1;
+    } else {
+      this.done = true;
+      this.wholeDocument();
+    }
   }
-  const spans = itemSpans(text);
-  const seen = new Set<string>();
-  items.forEach((item, i) => {
-    const span = spans[i] ?? { start: 0, end: text.length, idStart: 0, idEnd: 0 };
-    if (!isObject(item)) {
-      errors.push({ message: `Item ${i + 1} is not an object`, start: span.start, end: span.end });
+
+  result(): BibParseResult<CslJsonEntry> {
+    this.errors.sort((a, b) => a.start - b.start);
+    return { entries: this.entries, errors: this.errors };
+  }
+
+  /** Reads up to `maxItems` elements; true when the array is done. */
+  read(maxItems: number): boolean {
+    const text = this.text;
+    for (let n = 0; n < maxItems && !this.done; n++) {
+      let p = skipWhitespace(text, this.pos);
+      if (p >= text.length) {
+        this.error(`The array of items is never closed (missing ']')`, text.length, text.length);
+        this.done = true;
+        break;
+      }
+      const c = text.charCodeAt(p);
+      if (c === 0x5d) { // ]
+        this.done = true;
+        break;
+      }
+      if (c === 0x2c) { // a stray comma (the one after an item is consumed with it)
+        this.error(`Unexpected ',' (an empty item?)`, p, p + 1);
+        this.pos = p + 1;
+        continue;
+      }
+      const start = p;
+      const end = elementEnd(text, start);
+      if (end < 0) {
+        const at = -end - 1;
+        this.error(`Item ${this.index + 1}: ${at >= text.length ? 'not closed before the end of the file' : 'a string runs past the end of its line (missing closing quote?)'}`, start, Math.min(text.length, Math.max(start + 1, at)));
+        this.index++;
+        this.resync(start);
+        continue;
+      }
+      this.element(start, end);
+      p = skipWhitespace(text, end);
+      const next = text.charCodeAt(p);
+      if (next === 0x2c) this.pos = p + 1;
+      else if (next === 0x5d || p >= text.length) this.pos = p;
+      else {
+        this.error(`Missing ',' after item ${this.index}`, end, end + 1);
+        this.pos = p;
+      }
+    }
+    return this.done;
+  }
+
+  /** Parses and converts one element at [start, end). */
+  private element(start: number, end: number): void {
+    const text = this.text;
+    const i = this.index++;
+    let item: unknown;
+    try {
+      item = JSON.parse(text.slice(start, end));
+    } catch (e) {
+      const { start: at, message } = jsonErrorPosition(e, text.slice(start, end));
+      this.error(`Item ${i + 1}: invalid JSON: ${message}`, start + at, Math.min(end, start + at + 1));
       return;
     }
-    const csl = item as CslItem;
+    if (!isObject(item)) {
+      this.error(`Item ${i + 1} is not an object`, start, end);
+      return;
+    }
+    this.add(item as CslItem, i, { start, end, ...idSpan(text, start, end) });
+  }
+
+  private add(csl: CslItem, i: number, span: ItemSpan): void {
     if (csl.id === undefined || csl.id === null || String(csl.id) === '') {
-      errors.push({ message: `Item ${i + 1}${typeof csl.title === 'string' ? ` ('${csl.title.slice(0, 60)}')` : ''} has no id`, start: span.start, end: Math.min(span.end, span.start + 1) });
+      this.error(`Item ${i + 1}${typeof csl.title === 'string' ? ` ('${csl.title.slice(0, 60)}')` : ''} has no id`, span.start, Math.min(span.end, span.start + 1));
       return;
     }
     const key = String(csl.id);
-    if (seen.has(key)) {
-      errors.push({ message: `Duplicate id '${key}': the first item with it is kept`, start: span.idStart, end: span.idEnd });
+    if (this.seen.has(key)) {
+      this.error(`Duplicate id '${key}': the first item with it is kept`, span.idStart, span.idEnd);
       return;
     }
-    seen.add(key);
-    entries.push(new CslJsonEntry(key, TYPE_TO_BIBTEX[String(csl.type)] ?? 'misc', cslToFields(csl), span.start, span.end, span.idStart, span.idEnd, csl));
-  });
-  return { entries, errors };
+    this.seen.add(key);
+    this.entries.push(new CslJsonEntry(key, TYPE_TO_BIBTEX[String(csl.type)] ?? 'misc', cslToFields(csl), span.start, span.end, span.idStart, span.idEnd, csl));
+  }
+
+  /** After a malformed item: the next line opening an item at the same indentation, or the end. */
+  private resync(itemStart: number): void {
+    const text = this.text;
+    const lineStart = text.lastIndexOf('\n', itemStart - 1) + 1;
+    const indent = text.slice(lineStart, itemStart);
+    if (lineStart === 0 || !/^[ \t]*$/.test(indent)) {
+      this.done = true; // not one item per line (a one-line array): nothing to resume at
+      return;
+    }
+    // Exactly this indentation, then the brace: a nested object sits deeper and does not match.
+    const opening = '\n' + indent + '{';
+    const at = text.indexOf(opening, itemStart + 1);
+    if (at >= 0) this.pos = at + opening.length - 1;
+    else this.done = true;
+  }
+
+  /** Not an array: a `{"items": [...]}` wrapper is read whole (no positions), anything else is reported. */
+  private wholeDocument(): void {
+    const text = this.text;
+    let data: unknown;
+    try {
+      data = JSON.parse(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);
+    } catch (e) {
+      const { start, message } = jsonErrorPosition(e, text);
+      this.error(`Invalid JSON: ${message}`, start, Math.min(text.length, start + 1));
+      return;
+    }
+    const items = isObject(data) && Array.isArray((data as { items?: unknown }).items) ? (data as { items: unknown[] }).items : undefined;
+    if (!items) {
+      this.error('CSL-JSON must be an array of items', 0, Math.min(text.length, 1));
+      return;
+    }
+    const whole = { start: 0, end: text.length, idStart: 0, idEnd: 0 };
+    items.forEach((item, i) => {
+      if (isObject(item)) this.add(item as CslItem, i, whole);
+      else this.error(`Item ${i + 1} is not an object`, 0, 0);
+    });
+  }
+
+  private error(message: string, start: number, end: number): void {
+    this.errors.push({ message, start, end: Math.max(start, end) });
+  }
+}
+
+function skipWhitespace(text: string, p: number): number {
+  for (;;) {
+    const c = text.charCodeAt(p);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) p++;
+    else return p;
+  }
+}
+
+/**
+ * End (exclusive) of the JSON value at `start`: balanced braces and brackets, strings skipped with
+ * their escapes. A string that reaches a line break (JSON strings cannot hold one) or the end of the
+ * text stops the scan: returns -(where it stopped) - 1.
+ */
+function elementEnd(text: string, start: number): number {
+  const len = text.length;
+  let depth = 0;
+  for (let i = start; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      let j = i + 1;
+      for (;;) {
+        if (j >= len) return -len - 1;
+        const d = text.charCodeAt(j);
+        if (d === 0x22) break;
+        if (d === 0x0a) return -j - 1;
+        j += d === 0x5c ? 2 : 1;
+      }
+      i = j;
+      if (depth === 0) return i + 1;
+    } else if (c === 0x7b || c === 0x5b) {
+      depth++;
+    } else if (c === 0x7d || c === 0x5d) {
+      if (depth === 0) return i; // a scalar ended by the array's `]`
+      if (--depth === 0) return i + 1;
+    } else if (depth === 0 && (c === 0x2c || c === 0x0a || c === 0x0d || c === 0x20 || c === 0x09)) {
+      return i; // a scalar (number, true, null...)
+    }
+  }
+  return depth === 0 ? len : -len - 1;
+}
+
+/** Offsets of an item's `"id"` value (inside the quotes for a string id), or its first character. */
+function idSpan(text: string, start: number, end: number): { idStart: number; idEnd: number } {
+  let depth = 0;
+  let expectKey = false;
+  let lastKey = '';
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      let j = i + 1;
+      while (j < end && text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
+      if (depth === 1) {
+        if (expectKey) lastKey = text.slice(i + 1, j);
+        else if (lastKey === 'id') return { idStart: i + 1, idEnd: j };
+      }
+      i = j;
+    } else if (c === 0x7b || c === 0x5b) {
+      depth++;
+      if (depth === 1) expectKey = true;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    } else if (depth === 1) {
+      if (c === 0x3a) expectKey = false;
+      else if (c === 0x2c) { expectKey = true; lastKey = ''; }
+      else if (lastKey === 'id' && !expectKey && ((c >= 0x30 && c <= 0x39) || c === 0x2d)) {
+        let j = i;
+        while (j < end && /[\d.eE+-]/.test(text[j])) j++;
+        return { idStart: i, idEnd: j };
+      }
+    }
+  }
+  return { idStart: start, idEnd: start + 1 };
 }
 
 /** A CSL item's variables under BibTeX field names (author as "Family, Given and ..."). */
@@ -147,57 +352,3 @@ function jsonErrorPosition(e: unknown, text: string): { start: number; message: 
 }
 
 interface ItemSpan { start: number; end: number; idStart: number; idEnd: number }
-
-/**
- * Offsets of each top-level array element and of its `"id"` value, found by one pass over the
- * text that tracks strings and nesting (JSON.parse keeps no positions). Only called on valid JSON.
- */
-function itemSpans(text: string): ItemSpan[] {
-  const spans: ItemSpan[] = [];
-  let depth = 0;
-  let current: ItemSpan | undefined;
-  let lastKey = '';
-  let expectKey = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) { // string: find its end, note it as a key or the id value
-      let j = i + 1;
-      while (j < text.length && text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
-      if (depth === 1 && !current) spans.push({ start: i, end: j + 1, idStart: i, idEnd: i });
-      else if (current && depth === 2) {
-        if (expectKey) lastKey = text.slice(i + 1, j);
-        else if (lastKey === 'id' && current.idEnd === 0) { current.idStart = i + 1; current.idEnd = j; }
-      }
-      i = j;
-    } else if (c === 0x7b || c === 0x5b) {
-      depth++;
-      if (depth === 2 && c === 0x7b) current = { start: i, end: i + 1, idStart: 0, idEnd: 0 };
-      if (depth === 2) expectKey = c === 0x7b;
-    } else if (c === 0x7d || c === 0x5d) {
-      if (depth === 2 && current) {
-        current.end = i + 1;
-        if (current.idEnd === 0) { current.idStart = current.start; current.idEnd = current.start + 1; }
-        spans.push(current);
-        current = undefined;
-      }
-      depth--;
-    } else if (depth === 2 && current) {
-      if (c === 0x3a) expectKey = false; // :
-      else if (c === 0x2c) expectKey = true; // ,
-      else if (lastKey === 'id' && !expectKey && c >= 0x30 && c <= 0x39 && current.idEnd === 0) { // numeric id
-        let j = i;
-        while (j < text.length && /[\d.eE+-]/.test(text[j])) j++;
-        current.idStart = i;
-        current.idEnd = j;
-        i = j - 1;
-      }
-    } else if (depth === 1 && c !== 0x2c && c > 0x20 && !current) {
-      // a non-object array element (number, literal): keep indices aligned with the parsed array
-      let j = i;
-      while (j < text.length && text[j] !== ',' && text[j] !== ']') j++;
-      spans.push({ start: i, end: j, idStart: i, idEnd: i });
-      i = j - 1;
-    }
-  }
-  return spans;
-}

@@ -3,7 +3,7 @@ export type { BibEntry, BibError, BibParseResult } from './types';
 export { parseBibTeX, type BibTeXParseResult } from './parseBibTeX';
 export { parseBibTeXChunked, parseBibTeXIncremental, type ChunkedParseOptions, type ParseProgress } from './parseBibTeXChunked';
 export { BibTeXEntry } from './bibtexEntry';
-export { parseCslJson, cslToFields, CslJsonEntry, type CslItem } from './cslJson';
+export { parseCslJson, parseCslJsonChunked, cslToFields, CslJsonEntry, type CslItem } from './cslJson';
 export { decodeLatex, decodeFieldValue } from './latexDecode';
 export { parseNameList, familyNames, type PersonName } from './names';
 export { BibliographyLibrary, type LibraryEntry, type LibrarySourceInfo } from './library';

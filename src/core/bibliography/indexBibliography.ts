@@ -5,7 +5,7 @@
  * DOI matches join when `searchReady` resolves. The extension and `npm run bench` both use this.
  */
 import { ReferenceSearch } from '../search';
-import { parseCslJson } from './cslJson';
+import { parseCslJsonChunked } from './cslJson';
 import { defaultYield, parseBibTeXChunked } from './parseBibTeXChunked';
 import { toSearchable, type SearchableEntry } from './searchable';
 import type { SourceText } from './sourceText';
@@ -43,7 +43,7 @@ export async function indexBibliography(text: string | SourceText, format: 'bibt
     // The scanner's own key map (first entry per key): no second 50,000-key map.
     ({ entries, errors, byKey } = await parseBibTeXChunked(text, slices));
   } else {
-    ({ entries, errors } = parseCslJson(typeof text === 'string' ? text : text.slice(0, text.length)));
+    ({ entries, errors } = await parseCslJsonChunked(typeof text === 'string' ? text : text.slice(0, text.length), slices));
     const map = new Map<string, BibEntry>();
     for (const e of entries) if (!map.has(e.key)) map.set(e.key, e);
     byKey = map;
