@@ -1,19 +1,31 @@
+import { releaseMemory } from './memory';
+
+/** Characters scanned between yields when built in steps (a few ms each). */
+const STEP_CHARS = 4 << 20;
+
 /**
  * Line and character (UTF-16 code units) of offsets in a text, as editors count them. Built once
- * per text (two `indexOf` passes); each look-up is a binary search, so placing every diagnostic of
- * a 35 MB bibliography stays linear instead of rescanning the text from the top per offset.
+ * per text in one `indexOf` pass; each look-up is a binary search, so placing every diagnostic of a
+ * 35 MB bibliography stays linear instead of rescanning the text from the top per offset.
  */
 export class LineIndex {
-  /** Offset where each line starts; line 0 starts at 0. */
-  private readonly starts: Int32Array;
+  /** `starts`: offset where each line starts, ascending; line 0 starts at 0. */
+  private constructor(private readonly starts: Int32Array) {}
 
-  constructor(text: string) {
-    let count = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-    const starts = new Int32Array(count);
-    let line = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
-    this.starts = starts;
+  static of(text: string): LineIndex {
+    const builder = new LineStarts();
+    builder.scan(text, 0, text.length);
+    return new LineIndex(builder.finish());
+  }
+
+  /** The same, yielding between steps of a few MB: a 50 MB export has two million lines. */
+  static async create(text: string, yieldFn: () => Promise<void>): Promise<LineIndex> {
+    const builder = new LineStarts();
+    for (let at = 0; at < text.length; at += STEP_CHARS) {
+      if (at > 0) await yieldFn();
+      builder.scan(text, at, Math.min(text.length, at + STEP_CHARS));
+    }
+    return new LineIndex(builder.finish());
   }
 
   get lineCount(): number {
@@ -30,5 +42,29 @@ export class LineIndex {
       else hi = mid - 1;
     }
     return { line: lo, character: offset - starts[lo] };
+  }
+}
+
+/** Line starts collected in a typed array that doubles (the old one released at once). */
+class LineStarts {
+  private starts = new Int32Array(1024);
+  private count = 1; // line 0 starts at 0
+
+  scan(text: string, from: number, to: number): void {
+    for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) {
+      if (this.count === this.starts.length) {
+        const bigger = new Int32Array(this.count * 2);
+        bigger.set(this.starts);
+        releaseMemory(this.starts);
+        this.starts = bigger;
+      }
+      this.starts[this.count++] = i + 1;
+    }
+  }
+
+  finish(): Int32Array {
+    const exact = this.starts.slice(0, this.count);
+    releaseMemory(this.starts);
+    return exact;
   }
 }

@@ -68,7 +68,7 @@ export class CitationReferenceProvider implements vscode.ReferenceProvider {
       const text = open ? open.getText() : (await readText(uri)).text;
       let lines: LineIndex | undefined;
       for (const c of findCitations(text, syntax, { latexCommands: extraCiteCommands(uri) })) {
-        if (c.key === key) locations.push(new vscode.Location(uri, rangeIn(lines ??= new LineIndex(text), c.start, c.end)));
+        if (c.key === key) locations.push(new vscode.Location(uri, rangeIn(lines ??= LineIndex.of(text), c.start, c.end)));
       }
     }));
     return locations.sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()) || a.range.start.compareTo(b.range.start));

@@ -134,7 +134,7 @@ export class Bibliographies implements vscode.Disposable {
    */
   private async read(uri: vscode.Uri, isStale: () => boolean): Promise<LoadedBibliography> {
     const format = uri.path.toLowerCase().endsWith('.json') ? 'csl-json' : 'bibtex';
-    const { text, version } = format === 'bibtex' ? await readSourceText(uri) : await readText(uri);
+    const { text, version } = await readSourceText(uri);
     const index = () => indexBibliography(text, format, uri.toString(), { budgetMs: 20, isCancelled: isStale });
     let indexed: IndexedBibliography;
     if (text.length > PROGRESS_THRESHOLD_BYTES) {
@@ -153,11 +153,11 @@ export class Bibliographies implements vscode.Disposable {
     } else {
       indexed = await index();
     }
-    const { entries, errors, byKey, search } = indexed;
-    let lines: LineIndex | undefined;
     // Placeholders keep offsets and line breaks: the lines of the compact text are the file's lines.
-    const layout = typeof text === 'string' ? text : text.text;
-    return { uri, version, format, lines: () => (lines ??= new LineIndex(layout)), entries, errors, byKey, search: () => search };
+    // BibTeX entries read their values from the text, so it stays and its lines are found when asked;
+    // CSL-JSON entries hold their values, so only the line index (a tenth of the size) is kept.
+    const lines = format === 'csl-json' ? await eagerLines(text.text) : lazyLines(text.text);
+    return loadedBibliography(uri, version, format, indexed, lines);
   }
 
   /** Everything a document can cite: its files (declared first), then the bundled library if enabled. */
@@ -233,6 +233,23 @@ export class DocumentBibliography {
   }
 }
 
+// Separate functions, so that no closure handed out shares a scope with the file's text (a V8
+// closure keeps its whole scope alive): a CSL-JSON file's text can then be collected.
+function loadedBibliography(uri: vscode.Uri, version: string, format: 'bibtex' | 'csl-json', indexed: IndexedBibliography, lines: () => LineIndex): LoadedBibliography {
+  const { entries, errors, byKey, search } = indexed;
+  return { uri, version, format, lines, entries, errors, byKey, search: () => search };
+}
+
+async function eagerLines(text: string): Promise<() => LineIndex> {
+  const lines = await LineIndex.create(text, () => new Promise<void>(resolve => setTimeout(resolve, 0)));
+  return () => lines;
+}
+
+function lazyLines(text: string): () => LineIndex {
+  let lines: LineIndex | undefined;
+  return () => (lines ??= LineIndex.of(text));
+}
+
 function resolvePath(base: vscode.Uri, path: string): vscode.Uri {
   if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) return base.with({ path: path.replace(/\\/g, '/') });
   return vscode.Uri.joinPath(base, path.replace(/\\/g, '/'));
@@ -254,7 +271,7 @@ function inlineBibliography(document: vscode.TextDocument): LoadedBibliography |
   let search: ReferenceSearch<SearchableEntry> | undefined;
   let lines: LineIndex | undefined;
   return {
-    uri: document.uri, version: `doc:${document.version}`, format: 'inline', lines: () => (lines ??= new LineIndex(text)), entries: parsed.entries, errors: [], byKey,
+    uri: document.uri, version: `doc:${document.version}`, format: 'inline', lines: () => (lines ??= LineIndex.of(text)), entries: parsed.entries, errors: [], byKey,
     search: () => (search ??= new ReferenceSearch(parsed.entries.map(e => toSearchable(e, document.uri.toString())))),
   };
 }

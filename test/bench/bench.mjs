@@ -32,6 +32,7 @@ function corpusPaths(n) {
     text: join(corporaDir, `lib-${n}-v${CORPUS_VERSION}.bib`),
     clean: join(corporaDir, `lib-${n}-v${CORPUS_VERSION}-clean.bib`),
     keys: join(corporaDir, `lib-${n}-v${CORPUS_VERSION}.keys.json`),
+    csl: join(corporaDir, `lib-${n}-v${CORPUS_VERSION}.csl.json`),
   };
 }
 
@@ -201,6 +202,56 @@ async function measureAdapter(n) {
   };
 }
 
+/** The clean corpus as a CSL-JSON export (Zotero's layout: an indented array, one item per block), abstracts included. */
+function ensureCslCorpus(n) {
+  const paths = corpusPaths(n);
+  if (existsSync(paths.csl)) return;
+  const core = require(coreBundle);
+  const items = core.parseBibTeX(readFileSync(paths.clean, 'utf8')).entries.map(e => {
+    const item = core.toCslItem(e);
+    const abstract = e.field('abstract');
+    return abstract ? { ...item, abstract } : item;
+  });
+  writeFileSync(paths.csl, JSON.stringify(items, null, 2));
+}
+
+/**
+ * Child, run without --expose-gc: a CSL-JSON export loaded as the extension does (read into a
+ * one-byte SourceText, indexBibliography's chunked item-by-item read and sliced search index, a
+ * line index kept instead of the text).
+ */
+async function measureCslAdapter(n) {
+  const core = require(coreBundle);
+  const paths = corpusPaths(n);
+  let sliceStart = performance.now();
+  let longestSlice = 0;
+  const yieldFn = () => {
+    longestSlice = Math.max(longestSlice, performance.now() - sliceStart);
+    return new Promise(r => setTimeout(() => { sliceStart = performance.now(); r(); }, 0));
+  };
+  const t0 = performance.now();
+  let readMs = 0;
+  let bytes = 0;
+  // In its own function, as Bibliographies.read: the text is not kept once indexed.
+  const load = async () => {
+    const buffer = await readFile(paths.csl);
+    bytes = buffer.byteLength;
+    sliceStart = performance.now();
+    const text = await core.decodeSourceText(buffer, { yieldFn });
+    readMs = performance.now() - t0;
+    const indexed = await core.indexBibliography(text, 'csl-json', 'file:///library.json', { budgetMs: 20, yieldFn, now: () => performance.now() });
+    return { indexed, lines: await core.LineIndex.create(text.text, yieldFn) };
+  };
+  const { indexed, lines } = await load();
+  const loadedMs = performance.now() - t0;
+  await indexed.searchReady;
+  longestSlice = Math.max(longestSlice, performance.now() - sliceStart);
+  const searchReadyMs = performance.now() - t0;
+  const hits = indexed.search.search('lukasik', { limit: 100 }).length;
+  return { readMs, loadedMs, searchReadyMs, longestSlice, entries: indexed.entries.length, errors: indexed.errors.length, hits, lineCount: lines.lineCount,
+    bytes, peakRssMb: process.resourceUsage().maxRSS / 1024, heapUsedMb: mb(process.memoryUsage().heapUsed) };
+}
+
 /** Child: citation-js on the faulty file (does it survive?) and on the mistake-free copy (timing). */
 function measureCitationJs(n) {
   const { Cite } = require('@citation-js/core');
@@ -251,7 +302,7 @@ function measureFuse(n, queryCount) {
 }
 
 function child(kind, n, extra = '') {
-  const flags = kind === 'adapter' ? [] : ['--expose-gc'];
+  const flags = kind === 'adapter' || kind === 'csl' ? [] : ['--expose-gc'];
   const r = spawnSync(process.execPath, [...flags, fileURLToPath(import.meta.url), '--child', kind, String(n), extra], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`${kind} ${n} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop());
@@ -261,14 +312,14 @@ async function main() {
   const args = process.argv.slice(2);
   if (args[0] === '--child') {
     const [, kind, n, extra] = args;
-    const out = kind === 'ours' ? await measureOurs(Number(n)) : kind === 'adapter' ? await measureAdapter(Number(n))
+    const out = kind === 'ours' ? await measureOurs(Number(n)) : kind === 'adapter' ? await measureAdapter(Number(n)) : kind === 'csl' ? await measureCslAdapter(Number(n))
       : kind === 'citejs' ? measureCitationJs(Number(n)) : measureFuse(Number(n), Number(extra));
     process.stdout.write(JSON.stringify(out) + '\n');
     return;
   }
   const esbuild = await import('esbuild'); // the parent only: children measure without it loaded
   await esbuild.build({
-    stdin: { contents: "export * from './src/core/bibliography';\nexport { ReferenceSearch } from './src/core/search';\n", resolveDir: root, loader: 'ts' },
+    stdin: { contents: "export * from './src/core/bibliography';\nexport { ReferenceSearch } from './src/core/search';\nexport { LineIndex } from './src/core/lineIndex';\n", resolveDir: root, loader: 'ts' },
     bundle: true, platform: 'node', format: 'cjs',
     target: 'node18', outfile: coreBundle, logLevel: 'warning',
   });
@@ -286,7 +337,9 @@ async function main() {
       peakRssRuns: adapterRuns.map(a => a.peakRssMb) };
     const cite = n <= 10000 || process.env.BENCH_CITEJS_50K ? child('citejs', n) : undefined;
     const fuse = child('fuse', n, n >= 50000 ? '10' : n >= 10000 ? '40' : '200');
-    rows.push({ n, ours, adapter, cite, fuse });
+    if (n >= 50000) ensureCslCorpus(n);
+    const csl = n >= 50000 ? child('csl', n) : undefined;
+    rows.push({ n, ours, adapter, cite, fuse, csl });
     const f = (x, d = 1) => (x === undefined ? '—' : x.toFixed(d));
     console.log(`── ${n.toLocaleString('en')} entries, ${mb(ours.bytes).toFixed(1)} MB ──`);
     console.log(`  ours       parse+key index ${f(ours.parseMs)} ms  | search index build ${f(ours.searchBuildMs)} ms (medians of ${runsAt(n)}; first run ${f(ours.coldParseMs)} + ${f(ours.coldBuildMs)} ms) | entries ${ours.entries} (expected entries missing: ${ours.missing}), errors ${ours.errors}`);
@@ -304,6 +357,10 @@ async function main() {
     } else {
       console.log('  citation-js skipped at this size (set BENCH_CITEJS_50K=1 to run it)');
     }
+    if (csl) {
+      console.log(`  CSL-JSON   the same entries as a ${mb(csl.bytes).toFixed(1)} MB CSL-JSON export, loaded as the extension does: read+decode ${f(csl.readMs)} ms, keys searchable after ${f(csl.loadedMs)} ms, ` +
+        `full index after ${f(csl.searchReadyMs)} ms, longest slice ${f(csl.longestSlice)} ms; ${csl.entries} entries, ${csl.errors} errors; peak RSS ${f(csl.peakRssMb)} MB`);
+    }
     console.log(`  fuse.js    build ${f(fuse.buildMs)} ms, ${fuse.queries} queries: p50 ${f(fuse.p50)} ms p95 ${f(fuse.p95)} ms\n`);
   }
   const at = n => rows.find(r => r.n === n);
@@ -319,6 +376,7 @@ async function main() {
     ['chunked search-index longest slice at 50,000', at(50000).ours.chunkedIndexLongestMs, 50, 'ms'],
     ['load as the extension does: longest slice', at(50000).adapter.longestSlice, 50, 'ms'],
     ['load: first completion (keys stage) at 50,000', at(50000).adapter.firstCompletionMs, 50, 'ms'],
+    ['CSL-JSON export at 50,000: longest slice', at(50000).csl.longestSlice, 50, 'ms'],
     ['citation-js / ours at 10,000 (>=)', at(10000).cite.cleanMs / at(10000).ours.parseMs, 10, 'x', true],
   ];
   console.log('Budget                                        measured     budget   result');

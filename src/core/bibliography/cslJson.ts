@@ -3,6 +3,7 @@
  * same entry shape as BibTeX: key = id, fields under their BibTeX names, offsets into the file.
  */
 import type { BibEntry, BibError, BibParseResult } from './types';
+import { SourceText } from './sourceText';
 
 /** A CSL-JSON item; only what we read is typed. */
 export interface CslItem {
@@ -56,14 +57,14 @@ const NAME_VARIABLES: Readonly<Record<string, string>> = { author: 'author', edi
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Parses a CSL-JSON text. Each item is read on its own: a malformed item is reported at its place and costs only itself. */
-export function parseCslJson(text: string): BibParseResult<CslJsonEntry> {
+export function parseCslJson(text: string | SourceText): BibParseResult<CslJsonEntry> {
   const reader = new CslJsonReader(text);
   reader.read(Infinity);
   return reader.result();
 }
 
 /** The same, yielding to `yieldFn` whenever a slice has used `budgetMs` (a 50,000-item export is ~1 s of work). */
-export async function parseCslJsonChunked(text: string, options: { budgetMs?: number; yieldFn?: () => Promise<void>; now?: () => number } = {}): Promise<BibParseResult<CslJsonEntry>> {
+export async function parseCslJsonChunked(text: string | SourceText, options: { budgetMs?: number; yieldFn?: () => Promise<void>; now?: () => number } = {}): Promise<BibParseResult<CslJsonEntry>> {
   const budget = options.budgetMs ?? 20;
   const now = options.now ?? Date.now;
   const reader = new CslJsonReader(text);
@@ -89,9 +90,15 @@ class CslJsonReader {
   private pos = 0;
   private index = 0;
   private done = false;
+  /** What the structure is read from: ASCII placeholders for non-ASCII are fine, JSON syntax is ASCII. */
+  private readonly text: string;
+  /** The real text, for what is parsed. */
+  private readonly source: SourceText;
 
-  constructor(private readonly text: string) {
-    let p = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  constructor(input: string | SourceText) {
+    this.source = typeof input === 'string' ? SourceText.of(input) : input;
+    const text = (this.text = this.source.text);
+    let p = this.source.codeUnitAt(0) === 0xfeff ? 1 : 0;
     p = skipWhitespace(text, p);
     if (p >= text.length) {
       this.done = true; // an empty file: nothing, and nothing wrong
@@ -156,9 +163,9 @@ class CslJsonReader {
     const i = this.index++;
     let item: unknown;
     try {
-      item = JSON.parse(text.slice(start, end));
+      item = JSON.parse(this.source.slice(start, end));
     } catch (e) {
-      const { start: at, message } = jsonErrorPosition(e, text.slice(start, end));
+      const { start: at, message } = jsonErrorPosition(e, this.source.slice(start, end));
       this.error(`Item ${i + 1}: invalid JSON: ${message}`, start + at, Math.min(end, start + at + 1));
       return;
     }
@@ -201,7 +208,7 @@ class CslJsonReader {
 
   /** Not an array: a `{"items": [...]}` wrapper is read whole (no positions), anything else is reported. */
   private wholeDocument(): void {
-    const text = this.text;
+    const text = this.source.slice(0, this.source.length);
     let data: unknown;
     try {
       data = JSON.parse(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);

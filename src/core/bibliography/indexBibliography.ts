@@ -43,7 +43,7 @@ export async function indexBibliography(text: string | SourceText, format: 'bibt
     // The scanner's own key map (first entry per key): no second 50,000-key map.
     ({ entries, errors, byKey } = await parseBibTeXChunked(text, slices));
   } else {
-    ({ entries, errors } = await parseCslJsonChunked(typeof text === 'string' ? text : text.slice(0, text.length), slices));
+    ({ entries, errors } = await parseCslJsonChunked(text, slices));
     const map = new Map<string, BibEntry>();
     for (const e of entries) if (!map.has(e.key)) map.set(e.key, e);
     byKey = map;
