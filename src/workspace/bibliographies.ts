@@ -135,28 +135,13 @@ export class Bibliographies implements vscode.Disposable {
   private async read(uri: vscode.Uri, isStale: () => boolean): Promise<LoadedBibliography> {
     const format = uri.path.toLowerCase().endsWith('.json') ? 'csl-json' : 'bibtex';
     const { text, version } = await readSourceText(uri);
-    const index = () => indexBibliography(text, format, uri.toString(), { budgetMs: 20, isCancelled: isStale });
-    let indexed: IndexedBibliography;
-    if (text.length > PROGRESS_THRESHOLD_BYTES) {
-      // The progress shows until the whole search index is built; the file is usable before that.
-      indexed = await new Promise<IndexedBibliography>((resolve, reject) => {
-        void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Indexing ${vscode.workspace.asRelativePath(uri)}` }, async () => {
-          try {
-            const result = await index();
-            resolve(result);
-            await result.searchReady;
-          } catch (e) {
-            reject(e);
-          }
-        });
-      });
-    } else {
-      indexed = await index();
-    }
     // Placeholders keep offsets and line breaks: the lines of the compact text are the file's lines.
     // BibTeX entries read their values from the text, so it stays and its lines are found when asked;
-    // CSL-JSON entries hold their values, so only the line index (a tenth of the size) is kept.
+    // CSL-JSON entries hold their values, so only the line index (a tenth of the size) is kept, and
+    // the text can go as soon as the items are read.
     const lines = format === 'csl-json' ? await eagerLines(text.text) : lazyLines(text.text);
+    const indexed = await indexWithProgress(uri, text.length > PROGRESS_THRESHOLD_BYTES,
+      () => indexBibliography(text, format, uri.toString(), { budgetMs: 20, isCancelled: isStale }));
     return loadedBibliography(uri, version, format, indexed, lines);
   }
 
@@ -231,6 +216,29 @@ export class DocumentBibliography {
     }
     return out;
   }
+}
+
+/**
+ * Runs the indexing, with a progress indicator for large files that stays until the whole search
+ * index is built; resolves when keys are searchable. Drops `run` once started: it holds the text.
+ */
+function indexWithProgress(uri: vscode.Uri, showProgress: boolean, run: (() => Promise<IndexedBibliography>) | undefined): Promise<IndexedBibliography> {
+  if (!showProgress) return run!();
+  return new Promise<IndexedBibliography>((resolve, reject) => {
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Indexing ${vscode.workspace.asRelativePath(uri)}` }, async () => {
+      let result: IndexedBibliography;
+      try {
+        const started = run!();
+        run = undefined;
+        result = await started;
+      } catch (e) {
+        reject(e);
+        return;
+      }
+      resolve(result);
+      await result.searchReady;
+    });
+  });
 }
 
 // Separate functions, so that no closure handed out shares a scope with the file's text (a V8

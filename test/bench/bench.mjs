@@ -239,8 +239,9 @@ async function measureCslAdapter(n) {
     sliceStart = performance.now();
     const text = await core.decodeSourceText(buffer, { yieldFn });
     readMs = performance.now() - t0;
+    const lines = await core.LineIndex.create(text.text, yieldFn);
     const indexed = await core.indexBibliography(text, 'csl-json', 'file:///library.json', { budgetMs: 20, yieldFn, now: () => performance.now() });
-    return { indexed, lines: await core.LineIndex.create(text.text, yieldFn) };
+    return { indexed, lines };
   };
   const { indexed, lines } = await load();
   const loadedMs = performance.now() - t0;
