@@ -33,6 +33,10 @@ export interface TreeSnapshot {
   readonly description: string | undefined;
   readonly nodes: readonly SnapshotNode[];
 }
+/** The References tree the same way, with the manuscript it was listed for (the view follows the active one). */
+export interface ReferencesSnapshot extends TreeSnapshot {
+  readonly manuscript: string | undefined;
+}
 export interface SnapshotNode {
   readonly element: string;
   readonly label: string;
@@ -238,6 +242,28 @@ export function registerEvidenceSidebar(context: vscode.ExtensionContext, deps: 
     return { visible: evidenceView.visible, message: evidenceView.message, description: evidenceView.description, nodes };
   }
 
+  /** A References element from a menu, an id (scripts), or else the selection. */
+  function referenceTarget(element: ReferenceElement | string | undefined): ReferenceElement | undefined {
+    if (typeof element === 'string') return referencesTree.element(element);
+    return element ?? referencesView.selection[0];
+  }
+
+  /** The References tree as its provider gives it to VS Code (for tests): elements by id. */
+  async function describeReferences(): Promise<ReferencesSnapshot> {
+    const document = manuscripts.document();
+    const walk = async (element?: ReferenceElement): Promise<SnapshotNode[]> => {
+      const children = await referencesTree.getChildren(element);
+      return Promise.all(children.map(async c => {
+        const item = referencesTree.getTreeItem(c);
+        const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+        return { element: c.id, label, description: String(item.description ?? ''), contextValue: item.contextValue, children: await walk(c) };
+      }));
+    };
+    const nodes = await walk();
+    const manuscript = document && vscode.workspace.asRelativePath(document.uri);
+    return { visible: referencesView.visible, message: referencesView.message, description: referencesView.description, nodes, manuscript };
+  }
+
   const command = (id: string, fn: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown);
   context.subscriptions.push(
     manuscripts, state, evidenceTree, evidenceView, referencesTree, referencesView, details,
@@ -271,14 +297,15 @@ export function registerEvidenceSidebar(context: vscode.ExtensionContext, deps: 
     }),
     command('vexas.references.clearSearch', () => referencesTree.setQuery('')),
     command('vexas.references.showLibrary', () => referencesTree.revealLibrary()),
-    command('vexas.references.insertCitation', async (element?: ReferenceElement, options?: InsertOptions) => {
-      const target = element ?? referencesView.selection[0];
+    command('vexas.references.insertCitation', async (element?: ReferenceElement | string, options?: InsertOptions) => {
+      const target = referenceTarget(element);
       if (target?.kind !== 'entry') return false;
       const editor = await manuscriptEditor();
       return editor ? deps.inserter.insert(editor, [target.entry.key], options) : false;
     }),
-    command('vexas.references.copyReference', (element?: ReferenceElement) => copyReference(element ?? referencesView.selection[0])),
-    command('vexas.references.openSource', (element?: ReferenceElement) => openSource(element ?? referencesView.selection[0])),
+    command('vexas.references.copyReference', (element?: ReferenceElement | string) => copyReference(referenceTarget(element))),
+    command('vexas.references.openSource', (element?: ReferenceElement | string) => openSource(referenceTarget(element))),
+    command('vexas.references.describeTree', describeReferences),
     command('vexas.newManuscript', async (language?: unknown) => {
       const languageId = language === 'latex' ? 'latex' : 'markdown';
       const doc = await vscode.workspace.openTextDocument({ language: languageId, content: '' });

@@ -28,6 +28,8 @@ export class ReferencesTreeProvider implements vscode.TreeDataProvider<Reference
   private showLibrary = false;
   private view: vscode.TreeView<ReferenceElement> | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** Elements handed to VS Code since the roots were last listed, by id (commands may name one by id). */
+  private readonly shown = new Map<string, ReferenceElement>();
 
   constructor(
     private readonly knowledge: () => Promise<KnowledgeBase>,
@@ -69,7 +71,19 @@ export class ReferencesTreeProvider implements vscode.TreeDataProvider<Reference
     this.refresh();
   }
 
+  /** An element the view shows, by its id. */
+  element(id: string): ReferenceElement | undefined {
+    return this.shown.get(id);
+  }
+
   async getChildren(element?: ReferenceElement): Promise<ReferenceElement[]> {
+    const children = await this.children(element);
+    if (!element) this.shown.clear();
+    for (const c of children) this.shown.set(c.id, c);
+    return children;
+  }
+
+  private async children(element?: ReferenceElement): Promise<ReferenceElement[]> {
     if (element?.kind === 'source') {
       const shown = element.entries.slice(0, MAX_CHILDREN).map((entry): ReferenceElement =>
         ({ kind: 'entry', id: `${element.id}|${entry.key}`, entry, source: element.source }));
