@@ -190,6 +190,31 @@ describe('writing assistance in the extension host', () => {
       assert.strictEqual(bib.getText(new vscode.Range(at.line, at.character - 4, at.line, at.character)), 'year');
     });
 
+    it('a JabRef file in windows-1252 is read in it; a .bib that is not UTF-8 says so where it breaks', async () => {
+      const folder = vscode.Uri.joinPath(workspaceFolder().uri, 'encodings');
+      const bytes = (text: string) => Uint8Array.from(text, c => c.charCodeAt(0)); // one byte per character (Latin-1)
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'jabref.bib'), bytes(
+        '% Encoding: windows-1252\r\n\r\n@article{jabref2019, author = {M\u00fcller, J\u00fcrgen}, title = {Caf\u00e9 \u0093au lait\u0094}, year = 2019}\r\n'));
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'old.bib'), bytes(
+        '@article{old2001, title = {Plain}, year = 2001}\n@article{old2002, author = {Sch\u00f6n, A.}, title = {Latin-1}, year = 2002}\n'));
+      const uri = vscode.Uri.joinPath(folder, 'paper.md');
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\nbibliography: [jabref.bib, old.bib]\n---\n\nSee [@jabref2019] and [@old2002].\n'));
+      const doc = await vscode.workspace.openTextDocument(uri);
+      assert.match(await hoverAt(doc, 'jabref2019]', 2), /Müller.*Café “au lait/s);
+      await api.updateDiagnostics(doc);
+      const old = vscode.Uri.joinPath(folder, 'old.bib');
+      const problems = await waitFor('the encoding problem on old.bib', () => {
+        const d = vscode.languages.getDiagnostics(old);
+        return d.length ? d : undefined;
+      });
+      assert.strictEqual(problems.length, 1, problems.map(d => d.message).join('; '));
+      assert.match(problems[0].message, /^The file is not valid UTF-8 from here on/);
+      assert.deepStrictEqual([problems[0].range.start.line, problems[0].range.start.character], [1, 31], 'at the ö of Schön');
+      assert.deepStrictEqual(vscode.languages.getDiagnostics(vscode.Uri.joinPath(folder, 'jabref.bib')), []);
+      // Its entries still resolve; the byte that did not decode shows as U+FFFD (hover markup escapes . and -).
+      assert.match(await hoverAt(doc, 'old2002]', 2), /Sch\uFFFDn A\\?\. Latin\\?-1/);
+    });
+
     it('malformed .bib entries are reported at their place, and the good entries still resolve', async () => {
       const bibUri = vscode.Uri.joinPath(workspaceFolder().uri, 'broken.bib');
       await vscode.workspace.fs.writeFile(bibUri, new TextEncoder().encode(

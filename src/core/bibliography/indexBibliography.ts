@@ -34,6 +34,26 @@ export interface IndexedBibliography {
 }
 
 /** `text`: a string, or a SourceText (one byte per character; see sourceText.ts) for large files. */
+/** Bytes that were not UTF-8 (no JabRef header said otherwise): one problem, where it starts. */
+function encodingProblem(text: SourceText): BibError | undefined {
+  const { invalidUtf8At, replacementAt } = text.decoding;
+  if (invalidUtf8At !== undefined) {
+    return {
+      message: 'The file is not valid UTF-8 from here on: characters that do not decode show as \uFFFD. ' +
+        "Save it as UTF-8, or, if it is in another encoding, name it in a first line such as '% Encoding: windows-1252' (as JabRef writes).",
+      start: invalidUtf8At, end: Math.min(text.length, invalidUtf8At + 1),
+    };
+  }
+  if (replacementAt !== undefined) {
+    return {
+      message: 'A character here did not decode (\uFFFD): the file is probably not in the encoding it was opened with. ' +
+        "Reopen it with its encoding ('Reopen with Encoding'), then save it as UTF-8.",
+      start: replacementAt, end: Math.min(text.length, replacementAt + 1),
+    };
+  }
+  return undefined;
+}
+
 export async function indexBibliography(text: string | SourceText, format: 'bibtex' | 'csl-json', sourceId: string, options: IndexOptions = {}): Promise<IndexedBibliography> {
   const slices = { budgetMs: options.budgetMs ?? 20, yieldFn: options.yieldFn ?? defaultYield, now: options.now };
   let entries: BibEntry[];
@@ -48,6 +68,8 @@ export async function indexBibliography(text: string | SourceText, format: 'bibt
     for (const e of entries) if (!map.has(e.key)) map.set(e.key, e);
     byKey = map;
   }
+  const encodingError = typeof text === 'string' ? undefined : encodingProblem(text);
+  if (encodingError) errors = [encodingError, ...errors].sort((a, b) => a.start - b.start);
   await slices.yieldFn(); // the parse's last slice just ran: start the index in a fresh one
   const search = ReferenceSearch.deferred(entries.map(e => toSearchable(e, sourceId)));
   await slices.yieldFn();

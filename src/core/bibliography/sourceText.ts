@@ -30,6 +30,16 @@ const NON_ASCII = /[\u0080-\uffff]/g;
 const EMPTY_OFFSETS = new Int32Array(0);
 const EMPTY_UNITS = new Uint16Array(0);
 
+/** What decoding a file's bytes found. */
+export interface SourceDecoding {
+  /** UTF-16 offset of the first character that was not valid UTF-8 (decoded as U+FFFD, as TextDecoder does). */
+  readonly invalidUtf8At?: number;
+  /** The encoding a JabRef `% Encoding:` first line named, when the file was decoded with it instead of UTF-8. */
+  readonly encoding?: string;
+  /** Text handed over already decoded (an open editor's): UTF-16 offset of its first U+FFFD, the mark of bytes that did not decode. */
+  readonly replacementAt?: number;
+}
+
 export class SourceText {
   constructor(
     /** ASCII, with the same length, offsets and line breaks as the file's text; other characters are PLACEHOLDER. */
@@ -38,6 +48,8 @@ export class SourceText {
     private readonly asideOffsets: Int32Array = EMPTY_OFFSETS,
     /** The replaced code units (a character outside the BMP is two: its surrogates). */
     private readonly asideUnits: Uint16Array = EMPTY_UNITS,
+    /** How the bytes were decoded, when they were (see decodeSourceText). */
+    readonly decoding: SourceDecoding = {},
   ) {}
 
   /** A text already in memory: nothing set aside (its characters are used as they are). */
@@ -181,11 +193,16 @@ class SourceTextBuilder {
     this.add(text, true);
   }
 
-  finish(): SourceText {
+  /** Characters so far. */
+  get size(): number {
+    return this.length;
+  }
+
+  finish(decoding: SourceDecoding = {}): SourceText {
     const text = this.pieces.length === 1 ? this.pieces[0] : this.pieces.join('');
     this.pieces.length = 0;
     const { offsets, units } = this.aside.take();
-    return new SourceText(text, offsets, units);
+    return new SourceText(text, offsets, units, decoding);
   }
 
   private add(piece: string, mayBeTwoByte = false): void {
@@ -224,22 +241,68 @@ export interface SourceTextOptions {
  * Latin-1 file, say), the rest is decoded piece by piece instead.
  */
 export async function decodeSourceText(bytes: Uint8Array, options: SourceTextOptions = {}): Promise<SourceText> {
+  const declared = declaredEncoding(bytes);
+  if (declared) return decodeDeclared(bytes, declared, options);
   const ascii = await asciiInPlace(bytes, options);
   // The decode is a step of its own (~40 ms for 50 MB), between yields.
   await options.yieldFn?.();
   const builder = new SourceTextBuilder(ascii.aside);
   builder.writeAscii(bytes.subarray(0, ascii.written));
+  const invalidUtf8At = ascii.read < bytes.length ? builder.size : undefined;
   const step = options.step ?? STEP_BYTES;
   for (let at = ascii.read; at < bytes.length; at += step) {
     await options.yieldFn?.();
     const end = Math.min(bytes.length, at + step);
     builder.writeBytes(bytes.subarray(at, end), end === bytes.length);
   }
-  const text = builder.finish();
+  const text = builder.finish(invalidUtf8At === undefined ? {} : { invalidUtf8At });
   // Otherwise a file read long enough ago stays in memory until a full collection (+34 MB at 50,000 entries).
   releaseMemory(bytes);
   await options.yieldFn?.();
   return text;
+}
+
+/** Java charset names JabRef writes that are not WHATWG labels as they stand. */
+const JAVA_CHARSETS: Readonly<Record<string, string>> = { 'x-macroman': 'macintosh', macroman: 'macintosh', 'cp1250': 'windows-1250', 'cp1251': 'windows-1251' };
+
+/**
+ * The encoding named by a JabRef `% Encoding: …` line at the top of the file, normalised to a
+ * label TextDecoder knows, when it is not UTF-8 and this runtime can decode it.
+ */
+function declaredEncoding(bytes: Uint8Array): string | undefined {
+  let head = '';
+  for (let i = 0; i < Math.min(bytes.length, 512); i++) head += String.fromCharCode(bytes[i]);
+  const m = /^(?:\ufeff|\xef\xbb\xbf)?(?:[ \t]*\r?\n)*%[ \t]*Encoding:[ \t]*([A-Za-z0-9._:-]+)/.exec(head);
+  if (!m) return undefined;
+  const name = m[1].toLowerCase().replace(/_/g, '-');
+  const label = JAVA_CHARSETS[name] ?? name;
+  try {
+    const decoder = new encoding.TextDecoder(label) as Utf8Decoder & { encoding?: string };
+    return decoder.encoding === 'utf-8' ? undefined : label;
+  } catch {
+    return undefined; // a name this runtime does not know: read as UTF-8, and say so where it breaks
+  }
+}
+
+/** windows-1252 bytes 0x80-0x9F (the WHATWG index): curly quotes, dashes, €, ™, Š, Ÿ… */
+const WINDOWS_1252_C1 = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+/** The whole file in the encoding its JabRef header names, ~1 MB at a time, then compacted like any text. */
+async function decodeDeclared(bytes: Uint8Array, label: string, options: SourceTextOptions): Promise<SourceText> {
+  const decoder = new encoding.TextDecoder(label) as Utf8Decoder & { encoding?: string };
+  // Some runtimes (Node 20) decode windows-1252 as ISO-8859-1, giving C1 controls for 0x80-0x9F.
+  const fixC1 = decoder.encoding === 'windows-1252' && new encoding.TextDecoder(label).decode(Uint8Array.of(0x80)) !== '\u20AC';
+  const builder = new SourceTextBuilder();
+  const step = options.step ?? STEP_BYTES;
+  for (let at = 0; at < bytes.length; at += step) {
+    if (at > 0) await options.yieldFn?.();
+    const end = Math.min(bytes.length, at + step);
+    const piece = decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length });
+    builder.writeString(fixC1 ? piece.replace(/[\u0080-\u009f]/g, c => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]) : piece);
+  }
+  releaseMemory(bytes);
+  return builder.finish({ encoding: label });
 }
 
 interface InPlace {
@@ -307,11 +370,12 @@ async function asciiInPlace(bytes: Uint8Array, options: SourceTextOptions): Prom
 export async function compactSourceText(text: string, options: SourceTextOptions = {}): Promise<SourceText> {
   NON_ASCII.lastIndex = 0;
   if (!NON_ASCII.test(text)) return SourceText.of(text);
+  const replacement = text.indexOf('\uFFFD');
   const builder = new SourceTextBuilder();
   const step = options.step ?? STEP_CHARS;
   for (let at = 0; at < text.length; at += step) {
     builder.writeString(text.slice(at, at + step));
     if (at + step < text.length) await options.yieldFn?.();
   }
-  return builder.finish();
+  return builder.finish(replacement < 0 ? {} : { replacementAt: replacement });
 }

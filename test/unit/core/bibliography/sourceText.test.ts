@@ -96,6 +96,44 @@ describe('core/bibliography SourceText (one byte per character)', () => {
     assert.strictEqual(pool.byteLength, 3 << 20, 'a view into a larger buffer leaves it alone');
   });
 
+  it('a JabRef "% Encoding:" first line names the encoding the file is read in', async () => {
+    const src = await decodeSourceText(readFileSync(join(FIXTURES, 'jabref-windows-1252.bib')));
+    assert.strictEqual(src.decoding.encoding, 'windows-1252');
+    assert.strictEqual(src.decoding.invalidUtf8At, undefined);
+    assert.ok(asciiOnly(src.text));
+    const [entry] = parseBibTeX(src).entries;
+    assert.strictEqual(entry.fields.author, 'Müller, Jürgen and François, Anaïs');
+    assert.strictEqual(entry.fields.title, 'Café – “quoted” and 5 €');
+    // Java's names for the same encodings, and UTF-8 itself (read as usual).
+    for (const header of ['% Encoding: ISO8859_1', '% Encoding: Cp1252', '\uFEFF% Encoding: windows-1252']) {
+      const bytes = Uint8Array.from([...Array.from(header, c => c.charCodeAt(0) === 0xfeff ? [0xef, 0xbb, 0xbf] : [c.charCodeAt(0)]).flat(), 0x0a, 0x7b, 0xe9, 0x7d]);
+      assert.strictEqual(whole(await decodeSourceText(bytes)).slice(-3), '{é}', header);
+    }
+    const utf8Header = await decodeSourceText(utf8('% Encoding: UTF-8\n{é}'));
+    assert.deepStrictEqual([utf8Header.decoding, whole(utf8Header).slice(-3)], [{}, '{é}']);
+    const unknown = await decodeSourceText(utf8('% Encoding: x-no-such-charset\n{é}'));
+    assert.deepStrictEqual([unknown.decoding, whole(unknown).slice(-3)], [{}, '{é}']);
+  });
+
+  it('bytes that are not UTF-8 (no header) are reported once, where they start', async () => {
+    const bytes = readFileSync(join(FIXTURES, 'latin1.bib'));
+    const src = await decodeSourceText(Uint8Array.from(bytes));
+    const at = src.decoding.invalidUtf8At;
+    assert.ok(at !== undefined);
+    assert.strictEqual(src.slice(at - 2, at + 1), '{M\uFFFD');
+    const indexed = await indexBibliography(await decodeSourceText(Uint8Array.from(bytes)), 'bibtex', 'latin1.bib');
+    assert.deepStrictEqual(indexed.entries.map(e => e.key), ['latin1', 'next'], 'every entry is still read');
+    assert.strictEqual(indexed.errors.length, 1);
+    assert.match(indexed.errors[0].message, /^The file is not valid UTF-8 from here on/);
+    assert.strictEqual(indexed.errors[0].start, at);
+    assert.deepStrictEqual((await decodeSourceText(utf8('@misc{k, title={Ωmega}}'))).decoding, {}, 'valid UTF-8: nothing to say');
+    // An editor's text, already decoded: the U+FFFD it shows is the place to point at.
+    const open = await indexBibliography(await compactSourceText(decoded(bytes)), 'bibtex', 'latin1.bib');
+    assert.strictEqual(open.errors.length, 1);
+    assert.match(open.errors[0].message, /^A character here did not decode/);
+    assert.strictEqual(open.errors[0].start, at);
+  });
+
   it('yields between steps of a large file', async () => {
     const bytes = utf8('@misc{k, title = {α}}\n'.repeat(20000));
     let yields = 0;
@@ -106,12 +144,16 @@ describe('core/bibliography SourceText (one byte per character)', () => {
 
   it('parses every fixture, and a file of non-ASCII characters everywhere, exactly as from a string', async () => {
     const files = readdirSync(FIXTURES).filter(f => f.endsWith('.bib'));
-    assert.ok(files.includes('wide-characters.bib') && files.length >= 12);
+    assert.ok(files.includes('wide-characters.bib') && files.length >= 13);
     for (const name of files) {
       const bytes = readFileSync(join(FIXTURES, name));
-      const fromString = parseBibTeX(decoded(bytes));
-      sameParse(fromString, parseBibTeX(await decodeSourceText(Uint8Array.from(bytes))), name);
-      sameParse(fromString, parseBibTeX(await compactSourceText(decoded(bytes), { step: 97 })), `${name} (from a string)`);
+      const src = await decodeSourceText(Uint8Array.from(bytes));
+      const text = whole(src);
+      // UTF-8 unless a JabRef header names another encoding.
+      if (!src.decoding.encoding) assert.strictEqual(text, decoded(bytes), `${name}: decoded as TextDecoder does`);
+      const fromString = parseBibTeX(text);
+      sameParse(fromString, parseBibTeX(src), name);
+      sameParse(fromString, parseBibTeX(await compactSourceText(text, { step: 97 })), `${name} (from a string)`);
     }
   });
 
