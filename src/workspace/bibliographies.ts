@@ -9,7 +9,7 @@ import { bibliographyDeclarations, inlineReferences, texRoot } from '../core/man
 import { LineIndex } from '../core/lineIndex';
 import { compareHits, ReferenceSearch, type SearchHit } from '../core/search';
 import { bibliographyGlobs, useBundledLibrary } from '../features/settings';
-import { exists, readSourceText, readText } from './textFiles';
+import { exists, readSourceText, readText, yieldToHost } from './textFiles';
 
 
 /** One bibliography file, read and indexed. */
@@ -19,7 +19,7 @@ export interface LoadedBibliography {
   readonly version: string;
   /** `inline`: the `references:` list of the manuscript's own YAML front matter (uri = the manuscript). */
   readonly format: 'bibtex' | 'csl-json' | 'inline';
-  /** Lines of the text that was read (built on first use), to turn entry and error offsets into positions. */
+  /** Lines of the text that was read, to turn entry and error offsets into positions (a .bib's on first use). */
   lines(): LineIndex;
   readonly entries: readonly BibEntry[];
   readonly errors: readonly BibError[];
@@ -129,8 +129,8 @@ export class Bibliographies implements vscode.Disposable {
   }
 
   /**
-   * Reads and indexes; resolves once keys are searchable. A .bib is held as a SourceText, one byte
-   * per character (a 35 MB file costs 35 MB, not 70 MB, even with Greek or CJK in it).
+   * Reads and indexes; resolves once keys are searchable. The file is decoded into a SourceText, one
+   * byte per character (a 35 MB .bib costs 35 MB, not 70 MB, even with Greek or CJK in it).
    */
   private async read(uri: vscode.Uri, isStale: () => boolean): Promise<LoadedBibliography> {
     const format = uri.path.toLowerCase().endsWith('.json') ? 'csl-json' : 'bibtex';
@@ -249,7 +249,7 @@ function loadedBibliography(uri: vscode.Uri, version: string, format: 'bibtex' |
 }
 
 async function eagerLines(text: string): Promise<() => LineIndex> {
-  const lines = await LineIndex.create(text, () => new Promise<void>(resolve => setTimeout(resolve, 0)));
+  const lines = await LineIndex.create(text, yieldToHost);
   return () => lines;
 }
 

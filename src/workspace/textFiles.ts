@@ -17,7 +17,7 @@ export async function readText(uri: vscode.Uri): Promise<{ text: string; version
 }
 
 /** Between the steps of decoding a large file: let the extension host run other work. */
-const yieldToHost = () => new Promise<void>(resolve => setTimeout(resolve, 0));
+export const yieldToHost = (): Promise<void> => new Promise<void>(resolve => setTimeout(resolve, 0));
 
 /**
  * Reads a bibliography as a SourceText: one byte per character, whatever the characters (see
