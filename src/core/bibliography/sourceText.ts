@@ -117,7 +117,7 @@ const STEP_BYTES = 1 << 20;
 /** Characters per step when the input is already a string. */
 const STEP_CHARS = 1 << 20;
 /** Bytes checked per step of the in-place pass (a few ms each). */
-const STEP_SCAN_BYTES = 4 << 20;
+const STEP_SCAN_BYTES = 2 << 20;
 
 /**
  * The characters set aside, collected in typed arrays that grow by doubling (the old ones released
