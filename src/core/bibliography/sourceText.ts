@@ -234,15 +234,18 @@ export interface SourceTextOptions {
 }
 
 /**
- * UTF-8 bytes → SourceText, decoded as `new TextDecoder('utf-8')` would. Consumes the bytes: they
+ * UTF-8 bytes → SourceText, decoded as `new TextDecoder('utf-8')` would (or, when they are not
+ * UTF-8, in the encoding a JabRef `% Encoding:` first line names). Consumes the bytes: they
  * are rewritten in place (each non-ASCII character becomes one placeholder byte per UTF-16 unit),
  * a single decode of pure ASCII (fast) makes the text with no other copy of it in between, and
  * then their memory is released at once (see core/memory.ts). From the first invalid byte on (a
  * Latin-1 file, say), the rest is decoded piece by piece instead.
  */
 export async function decodeSourceText(bytes: Uint8Array, options: SourceTextOptions = {}): Promise<SourceText> {
+  // A header can outlive a conversion to UTF-8: bytes that are valid UTF-8 are read as UTF-8 (text in
+  // windows-1252 with accents is practically never valid UTF-8; pure ASCII reads the same either way).
   const declared = declaredEncoding(bytes);
-  if (declared) return decodeDeclared(bytes, declared, options);
+  if (declared && !isUtf8(bytes)) return decodeDeclared(bytes, declared, options);
   const ascii = await asciiInPlace(bytes, options);
   // The decode is a step of its own (~40 ms for 50 MB), between yields.
   await options.yieldFn?.();
@@ -339,20 +342,11 @@ async function asciiInPlace(bytes: Uint8Array, options: SourceTextOptions): Prom
       continue;
     }
     // A multi-byte character, or an invalid sequence.
+    const len = utf8SequenceLength(bytes, r);
+    if (len === 0) break;
     const b = bytes[r];
-    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-    if (len === 0 || r + len > n) break;
-    // The decoder's own limits: no overlong forms, no surrogates, nothing above U+10FFFF.
-    const c1 = bytes[r + 1];
-    if (c1 < (b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80) || c1 > (b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf)) break;
     let cp = len === 2 ? b & 0x1f : len === 3 ? b & 0x0f : b & 0x07;
-    let k = 1;
-    for (; k < len; k++) {
-      const c = bytes[r + k];
-      if (c < 0x80 || c > 0xbf) break;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (k < len) break;
+    for (let k = 1; k < len; k++) cp = (cp << 6) | (bytes[r + k] & 0x3f);
     r += len;
     if (cp > 0xffff) { // two UTF-16 units: the surrogates
       aside.push(w, 0xd800 + ((cp - 0x10000) >> 10));
@@ -364,6 +358,37 @@ async function asciiInPlace(bytes: Uint8Array, options: SourceTextOptions): Prom
     bytes[w++] = PLACEHOLDER_CODE;
   }
   return { read: r, written: w, aside };
+}
+
+/**
+ * Length of the valid multi-byte UTF-8 sequence starting at `r` (2 to 4), or 0 if the bytes there
+ * are not one, by the decoder's own rules: no overlong forms, no surrogates, nothing above U+10FFFF.
+ */
+function utf8SequenceLength(bytes: Uint8Array, r: number): number {
+  const b = bytes[r];
+  const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+  if (len === 0 || r + len > bytes.length) return 0;
+  const c1 = bytes[r + 1];
+  if (c1 < (b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80) || c1 > (b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf)) return 0;
+  for (let k = 2; k < len; k++) {
+    const c = bytes[r + k];
+    if (c < 0x80 || c > 0xbf) return 0;
+  }
+  return len;
+}
+
+/** Whether all the bytes are valid UTF-8 (read only). */
+function isUtf8(bytes: Uint8Array): boolean {
+  for (let r = 0; r < bytes.length;) {
+    if (bytes[r] < 0x80) {
+      r++;
+      continue;
+    }
+    const len = utf8SequenceLength(bytes, r);
+    if (len === 0) return false;
+    r += len;
+  }
+  return true;
 }
 
 /** A decoded string → SourceText; an ASCII string is kept as it is. */

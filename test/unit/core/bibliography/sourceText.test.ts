@@ -113,6 +113,10 @@ describe('core/bibliography SourceText (one byte per character)', () => {
     assert.deepStrictEqual([utf8Header.decoding, whole(utf8Header).slice(-3)], [{}, '{é}']);
     const unknown = await decodeSourceText(utf8('% Encoding: x-no-such-charset\n{é}'));
     assert.deepStrictEqual([unknown.decoding, whole(unknown).slice(-3)], [{}, '{é}']);
+    // A header left behind when the file was converted to UTF-8: the bytes decide.
+    const converted = await decodeSourceText(utf8('% Encoding: windows-1252\n@misc{k, author = {Müller}, title = {“Ωmega”}}'));
+    assert.deepStrictEqual(converted.decoding, {});
+    assert.strictEqual(parseBibTeX(converted).entries[0].fields.author, 'Müller');
   });
 
   it('bytes that are not UTF-8 (no header) are reported once, where they start', async () => {
