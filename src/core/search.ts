@@ -18,6 +18,7 @@
 import Fuse from 'fuse.js';
 import { stripDoiPrefix } from './bibliography/doi';
 import { releaseMemory } from './memory';
+import type { SliceOptions } from './slices';
 
 export interface SearchableReference {
   readonly key: string;
@@ -425,15 +426,11 @@ export function compareHits<T extends SearchableReference>(a: SearchHit<T>, b: S
   return b.score - a.score || compareReferences(a.item, b.item);
 }
 
-export interface ChunkedBuildOptions {
-  /** Longest time one slice may run (default 20 ms). */
-  budgetMs?: number;
-  /** Awaited between slices. */
-  yieldFn?: () => Promise<void>;
-  /** Clock in ms (default Date.now). */
-  now?: () => number;
-  /** Stop early (checked between slices); the index stays usable with the stages already built. */
-  isCancelled?: () => boolean;
+/**
+ * Slice options (here `yieldFn` defaults to a microtask, and after `isCancelled` the index stays
+ * usable with the stages already built), and a call when the first stage is ready.
+ */
+export interface ChunkedBuildOptions extends SliceOptions {
   /** Called once key-prefix search and the default order are ready (the first stage). */
   onKeysReady?: () => void;
 }

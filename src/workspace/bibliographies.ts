@@ -7,9 +7,10 @@ import type { KnowledgeBase } from '../core/knowledge';
 import type { CitationSyntax } from '../core/languages';
 import { bibliographyDeclarations, inlineReferences, texRoot } from '../core/manuscript';
 import { LineIndex } from '../core/lineIndex';
+import { defaultYield } from '../core/slices';
 import { compareHits, ReferenceSearch, type SearchHit } from '../core/search';
 import { bibliographyGlobs, useBundledLibrary } from '../features/settings';
-import { exists, readSourceText, readText, yieldToHost } from './textFiles';
+import { exists, readSourceText, readText } from './textFiles';
 
 
 /** One bibliography file, read and indexed. */
@@ -249,7 +250,7 @@ function loadedBibliography(uri: vscode.Uri, version: string, format: 'bibtex' |
 }
 
 async function eagerLines(text: string): Promise<() => LineIndex> {
-  const lines = await LineIndex.create(text, yieldToHost);
+  const lines = await LineIndex.create(text, defaultYield);
   return () => lines;
 }
 

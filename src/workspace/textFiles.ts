@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { compactSourceText, decodeSourceText, type SourceText } from '../core/bibliography/sourceText';
+import { defaultYield } from '../core/slices';
 
 const decoder = new TextDecoder('utf-8'); // not fatal: invalid bytes become U+FFFD, the rest still reads
 
@@ -16,8 +17,6 @@ export async function readText(uri: vscode.Uri): Promise<{ text: string; version
   return { text, version: `disk:${stat.mtime}:${stat.size}` };
 }
 
-/** Between the steps of decoding a large file: let the extension host run other work. */
-export const yieldToHost = (): Promise<void> => new Promise<void>(resolve => setTimeout(resolve, 0));
 
 /**
  * Reads a bibliography as a SourceText: one byte per character, whatever the characters (see
@@ -27,10 +26,10 @@ export async function readSourceText(uri: vscode.Uri): Promise<{ text: SourceTex
   const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
   if (open) {
     const version = `doc:${open.version}`;
-    return { text: await compactSourceText(open.getText(), { yieldFn: yieldToHost }), version };
+    return { text: await compactSourceText(open.getText(), { yieldFn: defaultYield }), version };
   }
   const [bytes, stat] = await Promise.all([vscode.workspace.fs.readFile(uri), vscode.workspace.fs.stat(uri)]);
-  return { text: await decodeSourceText(bytes, { yieldFn: yieldToHost }), version: `disk:${stat.mtime}:${stat.size}` };
+  return { text: await decodeSourceText(bytes, { yieldFn: defaultYield }), version: `disk:${stat.mtime}:${stat.size}` };
 }
 
 export async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -4,6 +4,7 @@
  */
 import type { BibEntry, BibError, BibParseResult } from './types';
 import { SourceText } from './sourceText';
+import { runInSlices, type SliceOptions } from '../slices';
 
 /** A CSL-JSON item; only what we read is typed. */
 export interface CslItem {
@@ -64,17 +65,9 @@ export function parseCslJson(text: string | SourceText): BibParseResult<CslJsonE
 }
 
 /** The same, yielding to `yieldFn` whenever a slice has used `budgetMs` (a 50,000-item export is ~1 s of work). */
-export async function parseCslJsonChunked(text: string | SourceText, options: { budgetMs?: number; yieldFn?: () => Promise<void>; now?: () => number } = {}): Promise<BibParseResult<CslJsonEntry>> {
-  const budget = options.budgetMs ?? 20;
-  const now = options.now ?? Date.now;
+export async function parseCslJsonChunked(text: string | SourceText, options: SliceOptions = {}): Promise<BibParseResult<CslJsonEntry>> {
   const reader = new CslJsonReader(text);
-  for (;;) {
-    const sliceStart = now();
-    let done = false;
-    while (!done && now() - sliceStart < budget) done = reader.read(64);
-    if (done) break;
-    await options.yieldFn?.();
-  }
+  await runInSlices(() => reader.read(64), options);
   return reader.result();
 }
 

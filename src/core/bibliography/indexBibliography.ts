@@ -6,21 +6,14 @@
  */
 import { ReferenceSearch } from '../search';
 import { parseCslJsonChunked } from './cslJson';
-import { defaultYield, parseBibTeXChunked } from './parseBibTeXChunked';
+import { parseBibTeXChunked } from './parseBibTeXChunked';
+import { defaultYield, type SliceOptions } from '../slices';
 import { toSearchable, type SearchableEntry } from './searchable';
 import type { SourceText } from './sourceText';
 import type { BibEntry, BibError } from './types';
 
-export interface IndexOptions {
-  /** Longest slice, ms (default 20). */
-  budgetMs?: number;
-  /** Awaited between slices (default: a macrotask). */
-  yieldFn?: () => Promise<void>;
-  /** Clock in ms (default Date.now). */
-  now?: () => number;
-  /** Stops building the search index between slices (e.g. the file changed meanwhile); the parse always completes. */
-  isCancelled?: () => boolean;
-}
+/** Slice options; `isCancelled` stops building the search index (e.g. the file changed meanwhile), the parse always completes. */
+export type IndexOptions = SliceOptions;
 
 export interface IndexedBibliography {
   readonly entries: readonly BibEntry[];

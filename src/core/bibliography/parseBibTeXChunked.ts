@@ -4,17 +4,10 @@
  */
 import { BibTeXScanner, type BibTeXParseResult } from './bibtexScanner';
 import type { SourceText } from './sourceText';
+import { runInSlices, type SliceOptions } from '../slices';
 
-export interface ChunkedParseOptions {
-  /** Longest time one slice may run before yielding (default 20 ms). */
-  budgetMs?: number;
-  /** Called between slices; resolve it to continue (default: a macrotask via setTimeout if present). */
-  yieldFn?: () => Promise<void>;
-  /** Clock in ms (default Date.now; pass performance.now for sub-ms precision). */
-  now?: () => number;
-  /** Stop early: checked between slices. */
-  isCancelled?: () => boolean;
-}
+/** Slice options: `isCancelled` stops the scan early (the entries found so far are kept). */
+export type ChunkedParseOptions = SliceOptions;
 
 export interface ParseProgress {
   /** Offset scanned so far. */
@@ -30,20 +23,9 @@ const ENTRIES_PER_CLOCK_READ = 32;
 
 /** Parses like parseBibTeX, yielding to `yieldFn` whenever a slice has used `budgetMs`. */
 export async function parseBibTeXChunked(text: string | SourceText, options: ChunkedParseOptions = {}): Promise<BibTeXParseResult & { longestSliceMs: number }> {
-  const budget = options.budgetMs ?? 20;
-  const now = options.now ?? Date.now;
-  const yieldFn = options.yieldFn ?? defaultYield;
   const scanner = new BibTeXScanner(text);
-  let longest = 0;
-  for (;;) {
-    const sliceStart = now();
-    let done = false;
-    while (!done && now() - sliceStart < budget) done = scanner.scan(ENTRIES_PER_CLOCK_READ);
-    longest = Math.max(longest, now() - sliceStart);
-    if (done) break;
-    if (options.isCancelled?.()) break;
-    await yieldFn();
-  }
+  let longest = await runInSlices(() => scanner.scan(ENTRIES_PER_CLOCK_READ), options);
+  const now = options.now ?? Date.now;
   const finishStart = now();
   const result = scanner.finish();
   longest = Math.max(longest, now() - finishStart);
@@ -70,10 +52,4 @@ export async function* parseBibTeXIncremental(
     yield { offset: scanner.offset, entries: scanner.entryCount, longestSliceMs: longest };
   }
   return scanner.finish();
-}
-
-/** A macrotask (setTimeout 0) where there are timers, else a microtask. */
-export function defaultYield(): Promise<void> {
-  const timers = globalThis as { setTimeout?: (fn: () => void, ms: number) => unknown };
-  return new Promise(resolve => (timers.setTimeout ? timers.setTimeout(resolve, 0) : Promise.resolve().then(resolve)));
 }
