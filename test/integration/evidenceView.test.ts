@@ -4,7 +4,7 @@ import { describeCounts, countPatients, countStudies, designLabel, evidenceTable
 import type { EvidenceFile, EvidenceRecord } from '../../src/core/knowledge';
 import type { DetailsActionResult, DetailsReady } from '../../src/features/evidence/detailsPanel';
 import type { SnapshotNode, TreeSnapshot } from '../../src/features/evidence';
-import { activateExtension, EXTENSION_ID, openWorkspaceFile, waitFor, workspaceFolder } from './helpers';
+import { activateExtension, EXTENSION_ID, openWithBibliography, undoBoth, waitFor } from './helpers';
 
 /** data/evidence.json as shipped with the extension under test. */
 async function shippedEvidence(): Promise<EvidenceFile> {
@@ -23,18 +23,6 @@ async function placeCursorAtEndOf(editor: vscode.TextEditor, needle: string): Pr
   assert.ok(offset >= 0, `${needle} is in the document`);
   const p = editor.document.positionAt(offset + needle.length);
   editor.selection = new vscode.Selection(p, p);
-}
-
-/** Undoes the last edit in the manuscript and, if it also changed a .bib, there too. */
-async function undoBoth(doc: vscode.TextDocument, before: string, bib: vscode.TextDocument, bibBefore: string): Promise<void> {
-  await vscode.window.showTextDocument(doc);
-  await vscode.commands.executeCommand('undo');
-  assert.strictEqual(doc.getText(), before, 'undo restores the manuscript');
-  if (bib.getText() !== bibBefore) {
-    await vscode.window.showTextDocument(bib);
-    await vscode.commands.executeCommand('undo');
-  }
-  assert.strictEqual(bib.getText(), bibBefore, 'undo restores the .bib');
 }
 
 describe('therapy evidence sidebar in the extension host', () => {
@@ -120,11 +108,7 @@ describe('therapy evidence sidebar in the extension host', () => {
 
   it('inserts a study citation and an evidence sentence into the Markdown manuscript (focus in the sidebar), each undoable', async () => {
     const record = data.records.find(r => r.class === 'il6') ?? data.records[0];
-    const doc = await openWorkspaceFile('manuscript.md');
-    const editor = await vscode.window.showTextDocument(doc);
-    const bib = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceFolder().uri, 'library.bib'));
-    const before = doc.getText();
-    const bibBefore = bib.getText();
+    const { doc, editor, bib, before, bibBefore } = await openWithBibliography('manuscript.md', 'library.bib');
     await placeCursorAtEndOf(editor, 'IL-6 inhibitors such as tocilizumab');
     await vscode.commands.executeCommand('vexas.evidence.focus');
 
@@ -144,11 +128,7 @@ describe('therapy evidence sidebar in the extension host', () => {
   it('inserts a LaTeX evidence table for a class with the configured cite command, undoable', async () => {
     const classId = 'jak';
     const records = data.records.filter(r => r.class === classId);
-    const doc = await openWorkspaceFile('manuscript.tex');
-    const editor = await vscode.window.showTextDocument(doc);
-    const bib = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceFolder().uri, 'references.bib'));
-    const before = doc.getText();
-    const bibBefore = bib.getText();
+    const { doc, editor, bib, before, bibBefore } = await openWithBibliography('manuscript.tex', 'references.bib');
     const end = doc.getText().indexOf('\\printbibliography');
     assert.ok(end > 0);
     editor.selection = new vscode.Selection(doc.positionAt(end), doc.positionAt(end));
@@ -169,11 +149,7 @@ describe('therapy evidence sidebar in the extension host', () => {
   it('opens the details panel with a strict CSP and a row per study, and inserts when its button is pressed', async () => {
     const classId = 'il6';
     const records = data.records.filter(r => r.class === classId);
-    const doc = await openWorkspaceFile('manuscript.md');
-    const editor = await vscode.window.showTextDocument(doc);
-    const bib = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceFolder().uri, 'library.bib'));
-    const before = doc.getText();
-    const bibBefore = bib.getText();
+    const { doc, editor, bib, before, bibBefore } = await openWithBibliography('manuscript.md', 'library.bib');
     await placeCursorAtEndOf(editor, 'IL-6 inhibitors such as tocilizumab');
 
     const ready = await vscode.commands.executeCommand<DetailsReady>('vexas.evidence.showDetails', `class:${classId}`);

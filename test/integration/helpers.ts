@@ -35,3 +35,26 @@ export async function waitFor<T>(what: string, check: () => T | undefined | Prom
     await new Promise(r => setTimeout(r, 50));
   }
 }
+
+/** A manuscript shown in an editor and its .bib opened, with both texts as they were (to check undo). */
+export async function openWithBibliography(manuscript: string, bibliography: string): Promise<{
+  doc: vscode.TextDocument; editor: vscode.TextEditor; bib: vscode.TextDocument; before: string; bibBefore: string;
+}> {
+  const doc = await openWorkspaceFile(manuscript);
+  const editor = await vscode.window.showTextDocument(doc);
+  const bib = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceFolder().uri, bibliography));
+  return { doc, editor, bib, before: doc.getText(), bibBefore: bib.getText() };
+}
+
+/** Undoes the last edit in the manuscript and, if it also changed a .bib, there too. */
+export async function undoBoth(doc: vscode.TextDocument, before: string, bib: vscode.TextDocument, bibBefore: string): Promise<void> {
+  await vscode.window.showTextDocument(doc);
+  await vscode.commands.executeCommand('undo');
+  assert.strictEqual(doc.getText(), before, 'undo restores the manuscript');
+  if (bib.getText() !== bibBefore) {
+    await vscode.window.showTextDocument(bib);
+    await vscode.commands.executeCommand('undo');
+  }
+  assert.strictEqual(bib.getText(), bibBefore, 'undo restores the .bib');
+}
+

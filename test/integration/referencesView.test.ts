@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ReferencesSnapshot } from '../../src/features/evidence';
 import type { VexasExtensionApi } from '../../src/extension';
-import { activateExtension, openWorkspaceFile, waitFor, workspaceFolder } from './helpers';
+import { activateExtension, openWorkspaceFile, undoBoth, waitFor, workspaceFolder } from './helpers';
 
 const describeReferences = () => vscode.commands.executeCommand<ReferencesSnapshot>('vexas.references.describeTree');
 
@@ -64,14 +64,7 @@ describe('References view in the extension host', () => {
     assert.strictEqual(await vscode.commands.executeCommand('vexas.references.insertCitation', found.nodes[0].element), true);
     assert.ok(doc.getText().includes(`# Introduction [@${key}]`), doc.getText().slice(0, 400));
     assert.match(bib.getText(), new RegExp(`@\\w+\\{${key},`), 'the VEXAS-library entry is copied into library.bib');
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('undo');
-    assert.strictEqual(doc.getText(), before);
-    if (bib.getText() !== bibBefore) {
-      await vscode.window.showTextDocument(bib);
-      await vscode.commands.executeCommand('undo');
-    }
-    assert.strictEqual(bib.getText(), bibBefore);
+    await undoBoth(doc, before, bib, bibBefore);
 
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('vexas.references.clearSearch');
