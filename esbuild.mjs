@@ -32,6 +32,8 @@ const extensionOptions = {
   minify: production,
   legalComments: 'linked',
   logLevel: 'info',
+  // The scanners' loop-progress checks (src/core/progress.ts) run in tests only.
+  define: { VEXAS_CHECK_PROGRESS: 'false' },
 };
 
 if (args.has('--tests')) {
@@ -46,6 +48,7 @@ if (args.has('--tests')) {
     target: 'node18',
     sourcemap: 'inline',
     logLevel: 'warning',
+    define: { VEXAS_CHECK_PROGRESS: 'true' },
   });
 } else if (args.has('--watch')) {
   const ctx = await esbuild.context(extensionOptions);

@@ -50,16 +50,27 @@ class LineStarts {
   private starts = new Int32Array(1024);
   private count = 1; // line 0 starts at 0
 
+  /** Line breaks as editors count them: `\n`, `\r\n` and a lone `\r` (old Mac files). */
   scan(text: string, from: number, to: number): void {
-    for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) {
-      if (this.count === this.starts.length) {
-        const bigger = new Int32Array(this.count * 2);
-        bigger.set(this.starts);
-        releaseMemory(this.starts);
-        this.starts = bigger;
-      }
-      this.starts[this.count++] = i + 1;
+    const cr = text.indexOf('\r', from);
+    if (cr < 0 || cr >= to) {
+      for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) this.push(i + 1);
+      return;
     }
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) this.push(i + 1);
+    }
+  }
+
+  private push(lineStart: number): void {
+    if (this.count === this.starts.length) {
+      const bigger = new Int32Array(this.count * 2);
+      bigger.set(this.starts);
+      releaseMemory(this.starts);
+      this.starts = bigger;
+    }
+    this.starts[this.count++] = lineStart;
   }
 
   finish(): Int32Array {

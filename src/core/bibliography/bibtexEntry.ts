@@ -99,8 +99,16 @@ export interface BibTeXSource {
   readonly byKey: ReadonlyMap<string, BibTeXEntry>;
 }
 
-/** Set when an inheritance resolution ran into a crossref/xdata cycle. */
+/**
+ * Longest crossref/xdata chain followed: biber and BibTeX resolve one or two levels in practice; a
+ * longer chain (or a generated one of thousands) is cut here, and the scanner reports it.
+ */
+export const MAX_INHERITANCE_DEPTH = 16;
+
+/** Set when an inheritance resolution ran into a crossref/xdata cycle or the depth limit: its result is not cached. */
 let cycleSeen = false;
+/** Entries being resolved, outermost first (the recursion is bounded by MAX_INHERITANCE_DEPTH). */
+let resolvingDepth = 0;
 
 export class BibTeXEntry implements BibEntry {
   private decoded?: Record<string, string>;
@@ -239,17 +247,22 @@ export class BibTeXEntry implements BibEntry {
       this.inherited = null;
       return undefined;
     }
-    if (this.resolving) { // a crossref cycle: stop here
+    if (this.resolving || resolvingDepth >= MAX_INHERITANCE_DEPTH) { // a cycle, or too deep: stop here
       cycleSeen = true;
       return undefined;
     }
     const outerCycle = cycleSeen;
     cycleSeen = false;
     this.resolving = true;
+    resolvingDepth++;
     const values = new Map<string, string>();
-    for (const parentKey of parentKeys(this.ownLatex('xdata'))) this.inheritFrom(parentKey, 'xdata', values);
-    for (const parentKey of parentKeys(this.ownLatex('crossref'))) this.inheritFrom(parentKey, 'crossref', values);
-    this.resolving = false;
+    try {
+      for (const parentKey of parentKeys(this.ownLatex('xdata'))) this.inheritFrom(parentKey, 'xdata', values);
+      for (const parentKey of parentKeys(this.ownLatex('crossref'))) this.inheritFrom(parentKey, 'crossref', values);
+    } finally {
+      this.resolving = false;
+      resolvingDepth--;
+    }
     // Inside a cycle the result depends on where resolution started: recompute rather than cache it.
     if (!cycleSeen) this.inherited = values.size ? values : null;
     cycleSeen = outerCycle || cycleSeen;

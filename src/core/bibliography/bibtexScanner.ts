@@ -3,13 +3,16 @@
  *
  * Linear in the file size: every character is looked at a bounded number of times, and a
  * malformed entry never makes the scanner look back. After an error it resynchronises at the
- * next `@type{` / `@type(` that starts a line, so one bad entry costs only itself.
- * Scanning is resumable (`scan(maxItems)`), which the chunked and incremental APIs build on.
+ * next `@type{` / `@type(` that starts a line (never at or before the item that failed), so one
+ * bad entry costs only itself. `\n`, `\r\n` and a lone `\r` all end a line. Scanning is
+ * resumable (`scan(maxItems)`), which the chunked and incremental APIs build on.
  */
 import type { BibError, BibParseResult } from './types';
-import { BibTeXEntry, FieldStore, parentKeys, type BibTeXSource } from './bibtexEntry';
+import { BibTeXEntry, FieldStore, MAX_INHERITANCE_DEPTH, parentKeys, type BibTeXSource } from './bibtexEntry';
 import { ValueKind, expandValue, lookupMacro } from './bibtexValue';
 import { SourceText } from './sourceText';
+import { NeedleFinder } from '../manuscript/needleFinder';
+import { checkProgress } from '../progress';
 
 export interface BibTeXParseResult extends BibParseResult<BibTeXEntry> {
   /** `@string` macros, lowercase name → LaTeX value. */
@@ -21,20 +24,23 @@ export interface BibTeXParseResult extends BibParseResult<BibTeXEntry> {
 }
 
 const AT = 0x40, PERCENT = 0x25, LBRACE = 0x7b, RBRACE = 0x7d, LPAREN = 0x28, RPAREN = 0x29;
-const COMMA = 0x2c, EQUALS = 0x3d, QUOTE = 0x22, HASH = 0x23, NEWLINE = 0x0a;
+const COMMA = 0x2c, EQUALS = 0x3d, QUOTE = 0x22, HASH = 0x23, NEWLINE = 0x0a, CR = 0x0d;
 
 /** An `@type{` or `@type(` (type may be followed by spaces); matched sticky at an `@`. */
 const ENTRY_OPENING = /@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]/y;
-/** The same at a line start (after optional indentation): where scanning resumes after an error. */
-const ENTRY_AT_LINE_START = /(?:^|\n)[ \t]*@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]/g;
+/**
+ * The same after a line break (and optional indentation): where scanning resumes after an error.
+ * It needs the line break, so a search from `from` finds an `@` beyond `from`, never behind it.
+ */
+const ENTRY_AT_LINE_START = /[\r\n][ \t]*@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]/g;
 /** A value that swallowed the next fields: a line inside it starting `name =`. */
-const SWALLOWED_FIELD = /\n[ \t]*[A-Za-z][\w-]*[ \t]*=/;
+const SWALLOWED_FIELD = /[\r\n][ \t]*[A-Za-z][\w-]*[ \t]*=/;
 /** Text between entries that looks like `name = value`: fields cut off by an early closing brace. */
 const STRAY_FIELD = /(?:^|,)[ \t]*([A-Za-z][\w-]*)[ \t]*=[ \t]*[{"\d]/m;
 
-/** 1 for the characters a delimited value's scan stops at: `{` `}` `"` and newline (indexed by UTF-16 unit). */
+/** 1 for the characters a delimited value's scan stops at: `{` `}` `"` and line breaks (indexed by UTF-16 unit). */
 const VALUE_SPECIAL = new Uint8Array(0x10000);
-for (const c of [LBRACE, RBRACE, QUOTE, NEWLINE]) VALUE_SPECIAL[c] = 1;
+for (const c of [LBRACE, RBRACE, QUOTE, NEWLINE, CR]) VALUE_SPECIAL[c] = 1;
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x0b;
@@ -84,6 +90,10 @@ export class BibTeXScanner {
   /** End of the last entry, to check the text after it for fields an early `}` cut off. */
   private lastEntryEnd = -1;
   private lastEntryKey = '';
+  /** Where the current top-level item's search began (the previous item's end): look-backs stop there. */
+  private itemFloor = 0;
+  private readonly nextLF: NeedleFinder;
+  private readonly nextCR: NeedleFinder;
 
   /** What the scanner reads: `src.text`, in which characters above U+00FF may be placeholders (see SourceText). */
   private readonly text: string;
@@ -97,6 +107,16 @@ export class BibTeXScanner {
     this.anyAside = this.src.asideCount > 0;
     this.pos = this.src.codeUnitAt(0) === 0xfeff ? 1 : 0;
     this.source = { text: this.src, fields: new FieldStore(), macros: this.macros, byKey: this.byKey };
+    this.nextLF = new NeedleFinder(this.text, '\n');
+    this.nextCR = new NeedleFinder(this.text, '\r');
+  }
+
+  /** Offset of the line break ending the line at `from` (`\n` or `\r`), or the text's length. */
+  private lineEnd(from: number): number {
+    const lf = this.nextLF.find(from);
+    const cr = this.nextCR.find(from);
+    if (lf < 0) return cr < 0 ? this.text.length : cr;
+    return cr < 0 || lf < cr ? lf : cr;
   }
 
   /** The file's real text in [start, end), for keys, names and messages. */
@@ -119,21 +139,23 @@ export class BibTeXScanner {
     const len = text.length;
     let items = 0;
     while (this.pos < len) {
-      const at = text.indexOf('@', this.pos);
+      const from = this.pos;
+      const at = text.indexOf('@', from);
       const next = at < 0 ? len : at;
       if (this.lastEntryEnd >= 0) this.checkTextAfterEntry(next);
       if (at < 0) {
         this.pos = len;
         break;
       }
+      this.itemFloor = from;
       if (this.isInLineComment(at)) {
-        const eol = text.indexOf('\n', at);
-        this.pos = eol < 0 ? len : eol + 1;
-        continue;
+        this.pos = Math.min(len, this.lineEnd(at) + 1);
+      } else {
+        this.pos = at;
+        this.topLevelItem();
+        if (++items >= maxItems) break;
       }
-      this.pos = at;
-      this.topLevelItem();
-      if (++items >= maxItems) break;
+      checkProgress(from, this.pos, 'BibTeX scanner');
     }
     return this.pos >= len;
   }
@@ -154,21 +176,85 @@ export class BibTeXScanner {
         }
       }
     }
+    this.checkInheritanceDepth();
     this.errors.sort((a, b) => a.start - b.start);
     this.source.fields.trim();
     return { entries: this.entries, errors: this.errors, macros: this.macros, preambles: this.preambles, byKey: this.byKey };
+  }
+
+  /**
+   * Parent chains (crossref/xdata) longer than MAX_INHERITANCE_DEPTH, and cycles, are reported at the
+   * entry's field (BibTeXEntry stops inheriting there). Depths, capped, are computed once per entry
+   * by an iterative walk: a chain of 100,000 entries costs no stack.
+   */
+  private checkInheritanceDepth(): void {
+    const cap = MAX_INHERITANCE_DEPTH + 1;
+    const depth = new Map<BibTeXEntry, number>();
+    const parentsOf = (e: BibTeXEntry): BibTeXEntry[] => {
+      const out: BibTeXEntry[] = [];
+      for (const via of ['xdata', 'crossref'] as const) {
+        for (const key of parentKeys(e.latex(via))) {
+          const parent = this.byKey.get(key);
+          if (parent && parent !== e) out.push(parent);
+        }
+      }
+      return out;
+    };
+    const onPath = new Set<BibTeXEntry>();
+    for (const start of this.linked) {
+      if (depth.has(start)) continue;
+      const stack = [{ entry: start, parents: parentsOf(start), next: 0, best: 0 }];
+      onPath.add(start);
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1];
+        if (top.next < top.parents.length) {
+          const parent = top.parents[top.next++];
+          const known = depth.get(parent);
+          if (known !== undefined) top.best = Math.max(top.best, Math.min(cap, known + 1));
+          else if (onPath.has(parent)) this.inheritanceError(top.entry, `is part of a crossref/xdata cycle (through '${parent.key}')`);
+          else if (stack.length >= cap) top.best = cap;
+          else {
+            onPath.add(parent);
+            stack.push({ entry: parent, parents: parentsOf(parent), next: 0, best: 0 });
+          }
+          continue;
+        }
+        stack.pop();
+        onPath.delete(top.entry);
+        depth.set(top.entry, top.best);
+        if (stack.length > 0) {
+          const child = stack[stack.length - 1];
+          child.best = Math.max(child.best, Math.min(cap, top.best + 1));
+        }
+      }
+    }
+    // One error per chain: at the first entry past the limit (none of its parents is).
+    for (const entry of this.linked) {
+      if (depth.get(entry) !== cap) continue;
+      if (parentsOf(entry).some(p => depth.get(p) === cap)) continue;
+      this.inheritanceError(entry, `has more than ${MAX_INHERITANCE_DEPTH} crossref/xdata ancestors; only the nearest ${MAX_INHERITANCE_DEPTH} pass on their fields`);
+    }
+  }
+
+  private inheritanceError(entry: BibTeXEntry, what: string): void {
+    const range = entry.valueRange('crossref') ?? entry.valueRange('xdata') ?? { start: entry.keyStart, end: entry.keyEnd };
+    this.error(`Entry '${entry.key}' ${what}`, range.start, range.end);
   }
 
   private error(message: string, start: number, end: number): void {
     this.errors.push({ message, start, end: Math.max(end, start) });
   }
 
-  /** `%` before the `@` on its line: the whole line is commented out. */
+  /**
+   * `%` before the `@` on its line, between entries: the rest of the line is a comment. Only the
+   * text since the previous item is looked at, so a `%` inside an earlier entry's value (`{50%}`)
+   * hides nothing, and a file written on one line is still read in linear time.
+   */
   private isInLineComment(at: number): boolean {
     const text = this.text;
-    for (let i = at - 1; i >= 0; i--) {
+    for (let i = at - 1; i >= this.itemFloor; i--) {
       const c = text.charCodeAt(i);
-      if (c === NEWLINE) return false;
+      if (c === NEWLINE || c === CR) return false;
       if (c === PERCENT) return true;
     }
     return false;
@@ -186,7 +272,7 @@ export class BibTeXScanner {
     }
   }
 
-  /** Offset of the next line-start `@type{`, or the end of the text. */
+  /** Offset of the next line-start `@type{` at or after `from` (> 0), or the end of the text. */
   private resyncFrom(from: number): number {
     ENTRY_AT_LINE_START.lastIndex = Math.max(0, from - 1);
     const m = ENTRY_AT_LINE_START.exec(this.text);
@@ -223,13 +309,17 @@ export class BibTeXScanner {
     else this.entry(at, type, close);
   }
 
+  /** Only blanks before `at` on its line (looking back no further than the previous item). */
   private isAtLineStart(at: number): boolean {
-    for (let i = at - 1; i >= 0; i--) {
+    const floor = this.itemFloor;
+    for (let i = at - 1; i >= floor; i--) {
       const c = this.text.charCodeAt(i);
-      if (c === NEWLINE) return true;
+      if (c === NEWLINE || c === CR) return true;
       if (c !== 0x20 && c !== 0x09 && this.src.codeUnitAt(i) !== 0xfeff) return false;
     }
-    return true;
+    if (floor === 0) return true;
+    const before = this.text.charCodeAt(floor - 1);
+    return before === NEWLINE || before === CR;
   }
 
   /** `@comment{...}`: skipped as a balanced group, `@` inside included. */
@@ -507,7 +597,7 @@ export class BibTeXScanner {
         depth++;
       } else if (c === QUOTE) {
         if (quoted && depth === 0) return i;
-      } else if (c === NEWLINE) {
+      } else if (c === NEWLINE || (c === CR && text.charCodeAt(i + 1) !== NEWLINE)) {
         let j = i + 1;
         while (j < len && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09)) j++;
         if (text.charCodeAt(j) === AT) {
@@ -576,8 +666,7 @@ export class BibTeXScanner {
     for (;;) {
       p = this.skipSpaces(p);
       if (text.charCodeAt(p) !== PERCENT) return p;
-      const eol = text.indexOf('\n', p);
-      p = eol < 0 ? text.length : eol + 1;
+      p = Math.min(text.length, this.lineEnd(p) + 1);
     }
   }
 }

@@ -5,15 +5,16 @@
 import type { BibEntry } from './types';
 import type { CslItem } from './cslJson';
 import { parseNameList, type PersonName } from './names';
+import { ownTable } from '../ownTable';
 
-const BIBTEX_TO_CSL_TYPE: Readonly<Record<string, string>> = {
+const BIBTEX_TO_CSL_TYPE: Readonly<Record<string, string>> = ownTable({
   article: 'article-journal', book: 'book', mvbook: 'book', inbook: 'chapter', incollection: 'chapter',
   bookinbook: 'chapter', inproceedings: 'paper-conference', conference: 'paper-conference', proceedings: 'book',
   collection: 'book', phdthesis: 'thesis', mastersthesis: 'thesis', thesis: 'thesis', techreport: 'report',
   report: 'report', manual: 'report', online: 'webpage', electronic: 'webpage', www: 'webpage',
   unpublished: 'manuscript', patent: 'patent', dataset: 'dataset', software: 'software', misc: 'document',
   inreference: 'entry-encyclopedia', periodical: 'periodical', booklet: 'pamphlet',
-};
+});
 
 /** CSL variable ← first present BibTeX/BibLaTeX field. */
 const TEXT_FIELDS: ReadonlyArray<readonly [string, readonly string[]]> = [

@@ -5,6 +5,9 @@
 import type { BibEntry, BibError, BibParseResult } from './types';
 import { SourceText } from './sourceText';
 import { runInSlices, type SliceOptions } from '../slices';
+import { checkProgress } from '../progress';
+import { sanitizeCslItem } from './cslSanitize';
+import { ownTable } from '../ownTable';
 
 /** A CSL-JSON item; only what we read is typed. */
 export interface CslItem {
@@ -38,12 +41,12 @@ export class CslJsonEntry implements BibEntry {
   }
 }
 
-const TYPE_TO_BIBTEX: Readonly<Record<string, string>> = {
+const TYPE_TO_BIBTEX: Readonly<Record<string, string>> = ownTable({
   'article-journal': 'article', 'article-magazine': 'article', 'article-newspaper': 'article', article: 'article',
   book: 'book', chapter: 'incollection', 'paper-conference': 'inproceedings', thesis: 'phdthesis', report: 'techreport',
   webpage: 'online', 'post-weblog': 'online', dataset: 'dataset', software: 'software', manuscript: 'unpublished',
   patent: 'patent', 'entry-encyclopedia': 'inreference', 'entry-dictionary': 'inreference',
-};
+});
 
 /** CSL variable → BibTeX field name, for the plain-text variables. */
 const TEXT_VARIABLES: Readonly<Record<string, string>> = {
@@ -83,6 +86,7 @@ class CslJsonReader {
   private pos = 0;
   private index = 0;
   private done = false;
+  private readonly extents: ElementExtents;
   /** What the structure is read from: ASCII placeholders for non-ASCII are fine, JSON syntax is ASCII. */
   private readonly text: string;
   /** The real text, for what is parsed. */
@@ -91,6 +95,7 @@ class CslJsonReader {
   constructor(input: string | SourceText) {
     this.source = typeof input === 'string' ? SourceText.of(input) : input;
     const text = (this.text = this.source.text);
+    this.extents = new ElementExtents(text);
     let p = this.source.codeUnitAt(0) === 0xfeff ? 1 : 0;
     p = skipWhitespace(text, p);
     if (p >= text.length) {
@@ -110,32 +115,47 @@ class CslJsonReader {
 
   /** Reads up to `maxItems` elements; true when the array is done. */
   read(maxItems: number): boolean {
-    const text = this.text;
     for (let n = 0; n < maxItems && !this.done; n++) {
+      const from = this.pos;
+      this.readOne();
+      if (!this.done) checkProgress(from, this.pos, 'CSL-JSON reader');
+    }
+    return this.done;
+  }
+
+  /** Reads the next element (or the array's end) at `this.pos`; always moves forward. */
+  private readOne(): void {
+    const text = this.text;
+    {
       let p = skipWhitespace(text, this.pos);
       if (p >= text.length) {
         this.error(`The array of items is never closed (missing ']')`, text.length, text.length);
         this.done = true;
-        break;
+        return;
       }
       const c = text.charCodeAt(p);
       if (c === 0x5d) { // ]
         this.done = true;
-        break;
+        return;
       }
       if (c === 0x2c) { // a stray comma (the one after an item is consumed with it)
         this.error(`Unexpected ',' (an empty item?)`, p, p + 1);
         this.pos = p + 1;
-        continue;
+        return;
+      }
+      if (c === 0x7d || c === 0x3a) { // a stray `}` (one too many) or `:`
+        this.error(`Unexpected '${text[p]}' where an item should start`, p, p + 1);
+        this.pos = p + 1;
+        return;
       }
       const start = p;
-      const end = elementEnd(text, start);
+      const end = this.extents.end(start);
       if (end < 0) {
         const at = -end - 1;
         this.error(`Item ${this.index + 1}: ${at >= text.length ? 'not closed before the end of the file' : 'a string runs past the end of its line (missing closing quote?)'}`, start, Math.min(text.length, Math.max(start + 1, at)));
         this.index++;
         this.resync(start);
-        continue;
+        return;
       }
       this.element(start, end);
       p = skipWhitespace(text, end);
@@ -147,7 +167,6 @@ class CslJsonReader {
         this.pos = p;
       }
     }
-    return this.done;
   }
 
   /** Parses and converts one element at [start, end). */
@@ -166,13 +185,22 @@ class CslJsonReader {
       this.error(`Item ${i + 1} is not an object`, start, end);
       return;
     }
-    this.add(item as CslItem, i, { start, end, ...idSpan(text, start, end) });
+    this.add(item, i, { start, end, ...idSpan(text, start, end) });
   }
 
-  private add(csl: CslItem, i: number, span: ItemSpan): void {
-    if (csl.id === undefined || csl.id === null || String(csl.id) === '') {
-      this.error(`Item ${i + 1}${typeof csl.title === 'string' ? ` ('${csl.title.slice(0, 60)}')` : ''} has no id`, span.start, Math.min(span.end, span.start + 1));
+  private add(raw: Record<string, unknown>, i: number, span: ItemSpan): void {
+    const { item: csl, dropped } = sanitizeCslItem(raw);
+    const label = `Item ${i + 1}${typeof csl.title === 'string' ? ` ('${csl.title.slice(0, 60)}')` : ''}`;
+    if (dropped.includes('id')) {
+      this.error(`${label}: its id must be a string or a number`, span.idStart, Math.max(span.idEnd, span.idStart + 1));
       return;
+    }
+    if (csl.id === undefined || csl.id === '') {
+      this.error(`${label} has no id`, span.start, Math.min(span.end, span.start + 1));
+      return;
+    }
+    if (dropped.length > 0) {
+      this.error(`${label}: ${dropped.map(v => `'${v}'`).join(', ')} ${dropped.length === 1 ? 'has' : 'have'} a value of the wrong type (ignored)`, span.start, Math.min(span.end, span.start + 1));
     }
     const key = String(csl.id);
     if (this.seen.has(key)) {
@@ -217,7 +245,7 @@ class CslJsonReader {
     }
     const whole = { start: 0, end: text.length, idStart: 0, idEnd: 0 };
     items.forEach((item, i) => {
-      if (isObject(item)) this.add(item as CslItem, i, whole);
+      if (isObject(item)) this.add(item, i, whole);
       else this.error(`Item ${i + 1} is not an object`, 0, 0);
     });
   }
@@ -236,36 +264,59 @@ function skipWhitespace(text: string, p: number): number {
 }
 
 /**
- * End (exclusive) of the JSON value at `start`: balanced braces and brackets, strings skipped with
- * their escapes. A string that reaches a line break (JSON strings cannot hold one) or the end of the
- * text stops the scan: returns -(where it stopped) - 1.
+ * Ends of JSON values: `end(start)` is the end (exclusive) of the value at `start`, balanced braces
+ * and brackets, strings skipped with their escapes. A string that reaches a line break (JSON strings
+ * cannot hold one) or the end of the text stops the scan: then -(where it stopped) - 1.
+ *
+ * Every object or array opened during a scan gets its answer recorded, so after an item that never
+ * closes, the items found inside it by resynchronisation are answered without scanning again: the
+ * whole file is scanned once however many items are broken.
  */
-function elementEnd(text: string, start: number): number {
-  const len = text.length;
-  let depth = 0;
-  for (let i = start; i < len; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) {
-      let j = i + 1;
-      for (;;) {
-        if (j >= len) return -len - 1;
-        const d = text.charCodeAt(j);
-        if (d === 0x22) break;
-        if (d === 0x0a) return -j - 1;
-        j += d === 0x5c ? 2 : 1;
+class ElementExtents {
+  private readonly known = new Map<number, number>();
+
+  constructor(private readonly text: string) {}
+
+  end(start: number): number {
+    const known = this.known.get(start);
+    if (known !== undefined) return known;
+    const text = this.text;
+    const len = text.length;
+    const open: number[] = [];
+    let stop: number | undefined;
+    for (let i = start; i < len; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        let j = i + 1;
+        for (;;) {
+          if (j >= len) { stop = -len - 1; break; }
+          const d = text.charCodeAt(j);
+          if (d === 0x22) break;
+          if (d === 0x0a) { stop = -j - 1; break; }
+          j += d === 0x5c ? 2 : 1;
+        }
+        if (stop !== undefined) break;
+        i = j;
+        if (open.length === 0) return i + 1;
+      } else if (c === 0x7b || c === 0x5b) {
+        open.push(i);
+      } else if (c === 0x7d || c === 0x5d) {
+        const inner = open.pop();
+        if (inner === undefined) return i; // a scalar ended by the array's `]`
+        if (open.length === 0) return i + 1;
+        this.known.set(inner, i + 1);
+      } else if (open.length === 0 && (c === 0x2c || c === 0x0a || c === 0x0d || c === 0x20 || c === 0x09)) {
+        return i; // a scalar (number, true, null...)
       }
-      i = j;
-      if (depth === 0) return i + 1;
-    } else if (c === 0x7b || c === 0x5b) {
-      depth++;
-    } else if (c === 0x7d || c === 0x5d) {
-      if (depth === 0) return i; // a scalar ended by the array's `]`
-      if (--depth === 0) return i + 1;
-    } else if (depth === 0 && (c === 0x2c || c === 0x0a || c === 0x0d || c === 0x20 || c === 0x09)) {
-      return i; // a scalar (number, true, null...)
     }
+    if (stop === undefined) {
+      if (open.length === 0) return len;
+      stop = -len - 1;
+    }
+    // Unclosed: so is every object or array still open, for the same reason.
+    for (const p of open) this.known.set(p, stop);
+    return stop;
   }
-  return depth === 0 ? len : -len - 1;
 }
 
 /** Offsets of an item's `"id"` value (inside the quotes for a string id), or its first character. */

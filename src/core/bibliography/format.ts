@@ -6,17 +6,18 @@ import type { plugins as CitationJsPlugins } from '@citation-js/core';
 import type { BibEntry } from './types';
 import { toCslItem } from './cslFromEntry';
 import { AMA_STYLE_XML } from './amaStyle';
+import { ownTable } from '../ownTable';
 
 export type ReferenceStyle = 'vancouver' | 'ama' | 'apa' | 'harvard';
 export type ReferenceFormat = 'text' | 'html';
 
 /** Our style names → citation-js template names (Vancouver, APA and Harvard ship with plugin-csl). */
-const TEMPLATE_NAMES: Readonly<Record<ReferenceStyle, string>> = {
+const TEMPLATE_NAMES: Readonly<Record<ReferenceStyle, string>> = ownTable({
   vancouver: 'vancouver',
   ama: 'vexas-ama',
   apa: 'apa',
   harvard: 'harvard1',
-};
+});
 
 /** Numeric styles print a list number the document assigns; a single formatted reference has none. */
 const NUMERIC_STYLES: ReadonlySet<ReferenceStyle> = new Set(['vancouver', 'ama']);

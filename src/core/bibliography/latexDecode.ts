@@ -3,21 +3,22 @@
  * accents and escapes become Unicode, protective braces go, whitespace collapses.
  * Display only: the source text is never rewritten from this.
  */
+import { ownTable } from '../ownTable';
 
 /** Combining marks for TeX accent commands; NFC then composes them with the base letter. */
-const ACCENT_MARKS: Readonly<Record<string, string>> = {
+const ACCENT_MARKS: Readonly<Record<string, string>> = ownTable({
   "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', '=': '\u0304', '.': '\u0307',
   u: '\u0306', v: '\u030C', H: '\u030B', c: '\u0327', k: '\u0328', r: '\u030A', d: '\u0323', b: '\u0331', t: '\u0361',
-};
+});
 
 /** What an accent with an empty argument (`\'{}`) prints. */
-const SPACING_ACCENTS: Readonly<Record<string, string>> = {
+const SPACING_ACCENTS: Readonly<Record<string, string>> = ownTable({
   "'": '\u00B4', '`': '`', '^': '^', '"': '\u00A8', '~': '~', '=': '\u00AF', '.': '\u02D9',
   u: '\u02D8', v: '\u02C7', H: '\u02DD', c: '\u00B8', k: '\u02DB', r: '\u02DA', d: '', b: '', t: '',
-};
+});
 
 /** Argument-less control words and what they print. */
-const SYMBOL_WORDS: Readonly<Record<string, string>> = {
+const SYMBOL_WORDS: Readonly<Record<string, string>> = ownTable({
   aa: 'å', AA: 'Å', o: 'ø', O: 'Ø', ss: 'ß', SS: 'SS', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', l: 'ł', L: 'Ł',
   i: 'ı', j: 'ȷ', dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ', dj: 'đ', DJ: 'Đ',
   textendash: '–', textemdash: '—', textquoteleft: '‘', textquoteright: '’', textquotedblleft: '“',
@@ -43,7 +44,7 @@ const SYMBOL_WORDS: Readonly<Record<string, string>> = {
   em: '', it: '', bf: '', sc: '', rm: '', tt: '', sl: '', sf: '', up: '', itshape: '', bfseries: '',
   scshape: '', rmfamily: '', ttfamily: '', sffamily: '', upshape: '', slshape: '', mdseries: '', normalfont: '',
   small: '', footnotesize: '', scriptsize: '', tiny: '', large: '', Large: '', normalsize: '',
-};
+});
 
 /** Commands whose single argument prints as is (formatting we cannot show in plain text). */
 const TRANSPARENT_COMMANDS = new Set([
@@ -55,10 +56,10 @@ const TRANSPARENT_COMMANDS = new Set([
 ]);
 
 /** Commands whose argument is wrapped in characters (quotes, brackets). */
-const WRAPPING_COMMANDS: Readonly<Record<string, readonly [string, string]>> = {
+const WRAPPING_COMMANDS: Readonly<Record<string, readonly [string, string]>> = ownTable({
   enquote: ['“', '”'], mkbibquote: ['“', '”'], 'enquote*': ['‘', '’'], mkbibparens: ['(', ')'],
   mkbibbrackets: ['[', ']'], textquote: ['“', '”'],
-};
+});
 
 /** Commands with two arguments where only the second prints (`\href{url}{text}`), or the first is dropped. */
 const SECOND_ARGUMENT_COMMANDS = new Set(['href', 'foreignlanguage', 'hyphenation', 'texorpdfstring']);
@@ -129,9 +130,19 @@ function isLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
+/**
+ * Deepest nesting of groups and accent arguments decoded as such. Real titles nest a few levels;
+ * deeper input (thousands of `{` or `\'\'\'…`) is read flat beyond this, so decoding never
+ * recurses more than this many times.
+ */
+const MAX_NESTING = 64;
+
 class LatexDecoder {
   private pos = 0;
   private inMath = false;
+  private depth = 0;
+  /** Braces opened beyond MAX_NESTING, read as plain text: their `}` closes nothing. */
+  private flat = 0;
 
   constructor(private readonly src: string) {}
 
@@ -147,11 +158,22 @@ class LatexDecoder {
           break;
         case 0x7b: { // { ... } — protective braces vanish, the content stays
           this.pos++;
+          if (this.depth >= MAX_NESTING) {
+            this.flat++;
+            break;
+          }
+          this.depth++;
           out += this.decodeUntil(end);
+          this.depth--;
           if (this.pos < end) this.pos++; // the closing brace
           break;
         }
         case 0x7d: // unmatched `}` ends the group the caller opened
+          if (this.flat > 0) {
+            this.flat--;
+            this.pos++;
+            break;
+          }
           return out;
         case 0x7e: // ~ non-breaking space
           out += ' ';
@@ -231,18 +253,26 @@ class LatexDecoder {
     return (letter + ACCENT_MARKS[accent] + base.slice(1)).normalize('NFC');
   }
 
-  /** A `{group}`, a control sequence, or one character. */
+  /** A `{group}`, a control sequence, or one character (taken as it is beyond MAX_NESTING). */
   private argument(end: number): string {
     this.skipSpaces(end);
     if (this.pos >= end) return '';
     const c = this.src.charCodeAt(this.pos);
+    if (this.depth >= MAX_NESTING && (c === 0x7b || c === 0x5c)) return '';
     if (c === 0x7b) {
       this.pos++;
+      this.depth++;
       const arg = this.decodeUntil(end);
+      this.depth--;
       if (this.pos < end) this.pos++;
       return arg;
     }
-    if (c === 0x5c) return this.command(end);
+    if (c === 0x5c) {
+      this.depth++;
+      const arg = this.command(end);
+      this.depth--;
+      return arg;
+    }
     if (c === 0x7d) return '';
     const ch = String.fromCodePoint(this.src.codePointAt(this.pos) ?? c);
     this.pos += ch.length;

@@ -62,7 +62,10 @@ export function familyNameSpans(text: string, start: number, end: number, visit:
       if (c === 0x7d) { depth = Math.max(0, depth - 1); continue; }
       if (depth > 0) continue;
       const and = isAndWithin(text, i, end);
-      if (and === 0) continue;
+      if (and <= 0) {
+        i -= and; // past a run of spaces that is not a separator (each run is read once)
+        continue;
+      }
       familyNameSpan(text, from, i, visit);
       from = i + and;
       i += and - 1;
@@ -101,10 +104,11 @@ function isAndWithin(s: string, i: number, end: number): number {
   if (!isSpace(s.charCodeAt(i))) return 0;
   let j = i + 1;
   while (j < end && isSpace(s.charCodeAt(j))) j++;
-  if (j + 3 >= end) return 0;
-  if ((s.charCodeAt(j) | 0x20) !== 0x61 || (s.charCodeAt(j + 1) | 0x20) !== 0x6e || (s.charCodeAt(j + 2) | 0x20) !== 0x64) return 0;
+  const notAnd = -(j - i - 1);
+  if (j + 3 >= end) return notAnd;
+  if ((s.charCodeAt(j) | 0x20) !== 0x61 || (s.charCodeAt(j + 1) | 0x20) !== 0x6e || (s.charCodeAt(j + 2) | 0x20) !== 0x64) return notAnd;
   let k = j + 3;
-  if (!isSpace(s.charCodeAt(k))) return 0;
+  if (!isSpace(s.charCodeAt(k))) return notAnd;
   while (k < end && isSpace(s.charCodeAt(k))) k++;
   return k - i;
 }
@@ -176,7 +180,10 @@ function words0(s: string): string[] {
   return splitTopLevel(s, (str, i) => (isSpace(str.charCodeAt(i)) ? 1 : 0)).filter(w => w !== '');
 }
 
-/** Splits at depth-0 separators; `sepAt` returns the separator's length at i, or 0. */
+/**
+ * Splits at depth-0 separators; `sepAt` returns the separator's length at i, or 0, or -k to say
+ * that none starts in the next k characters either (so a long run of spaces is read once).
+ */
 function splitTopLevel(s: string, sepAt: (s: string, i: number) => number): string[] {
   const parts: string[] = [];
   let depth = 0;
@@ -191,6 +198,8 @@ function splitTopLevel(s: string, sepAt: (s: string, i: number) => number): stri
         parts.push(s.slice(from, i));
         from = i + n;
         i += n - 1;
+      } else {
+        i -= n;
       }
     }
   }
@@ -198,14 +207,18 @@ function splitTopLevel(s: string, sepAt: (s: string, i: number) => number): stri
   return parts;
 }
 
-/** ` and ` between whitespace (any case), as BibTeX splits name lists; returns the separator's length. */
+/**
+ * ` and ` between whitespace (any case), as BibTeX splits name lists; returns the separator's
+ * length, or minus the length of the rest of a space run that is not one.
+ */
 function isAndAt(s: string, i: number): number {
   if (!isSpace(s.charCodeAt(i))) return 0;
   let j = i + 1;
   while (isSpace(s.charCodeAt(j))) j++;
-  if ((s.charCodeAt(j) | 0x20) !== 0x61 || (s.charCodeAt(j + 1) | 0x20) !== 0x6e || (s.charCodeAt(j + 2) | 0x20) !== 0x64) return 0;
+  const notAnd = -(j - i - 1);
+  if ((s.charCodeAt(j) | 0x20) !== 0x61 || (s.charCodeAt(j + 1) | 0x20) !== 0x6e || (s.charCodeAt(j + 2) | 0x20) !== 0x64) return notAnd;
   let k = j + 3;
-  if (!isSpace(s.charCodeAt(k))) return 0;
+  if (!isSpace(s.charCodeAt(k))) return notAnd;
   while (isSpace(s.charCodeAt(k))) k++;
   return k - i;
 }

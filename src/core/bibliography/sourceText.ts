@@ -9,6 +9,7 @@
  * not Latin-1, because the decoder turns pure ASCII bytes into a string several times faster.)
  */
 import { releaseMemory } from '../memory';
+import { ownTable } from '../ownTable';
 
 /**
  * The WHATWG Encoding API, a global in browsers and Node alike; typed here because the core compiles
@@ -266,7 +267,7 @@ export async function decodeSourceText(bytes: Uint8Array, options: SourceTextOpt
 }
 
 /** Java charset names JabRef writes that are not WHATWG labels as they stand. */
-const JAVA_CHARSETS: Readonly<Record<string, string>> = { 'x-macroman': 'macintosh', macroman: 'macintosh', 'cp1250': 'windows-1250', 'cp1251': 'windows-1251' };
+const JAVA_CHARSETS: Readonly<Record<string, string>> = ownTable({ 'x-macroman': 'macintosh', macroman: 'macintosh', 'cp1250': 'windows-1250', 'cp1251': 'windows-1251' });
 
 /**
  * The encoding named by a JabRef `% Encoding: …` line at the top of the file, normalised to a

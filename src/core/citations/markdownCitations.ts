@@ -8,6 +8,7 @@ import { parseFrontMatter } from '../manuscript/frontMatter';
 import type { NonProseKind, NonProseRegion } from '../manuscript/nonProseRegions';
 import { isBackslashEscaped, RangeCursor, TextRange } from '../manuscript/textScan';
 import { yamlMappingValue, yamlScalars } from '../manuscript/yamlSubset';
+import { BraceMatcher } from '../manuscript/braceMatcher';
 import { citeStartAt, isCrossReferenceKey, parsePandocKey } from './pandocKeys';
 import type { Citation } from './types';
 
@@ -47,6 +48,7 @@ export function scanPandocReferences(text: string, regions: readonly NonProseReg
   const plainBrackets = new Map<number, number>();
   let stack: Array<{ open: number; firstReference: number }> = [];
   const masked = new RangeCursor(regions);
+  const braces = new BraceMatcher(text);
   // `test` (not `exec`) finds the next candidate natively without allocating a match per hit.
   const special = /[@[\]]/g;
   let paragraphBreak = nextParagraphBreak(text, 0);
@@ -66,7 +68,7 @@ export function scanPandocReferences(text: string, regions: readonly NonProseReg
     if (c === 0x40 /* @ */) {
       const markerStart = citeStartAt(text, i);
       if (markerStart < 0) continue;
-      const parsed = parsePandocKey(text, i + 1);
+      const parsed = parsePandocKey(text, i + 1, braces);
       if (!parsed) continue;
       references.push({
         key: parsed.key,
@@ -153,10 +155,11 @@ function findNocites(text: string): Citation[] {
   if (!nocite) return [];
   const citations: Citation[] = [];
   const group = { start: nocite.start, end: nocite.end };
+  const braces = new BraceMatcher(text);
   for (const scalar of yamlScalars(nocite)) {
     for (let at = text.indexOf('@', scalar.start); at >= 0 && at < scalar.end; at = text.indexOf('@', at + 1)) {
       if (citeStartAt(text, at) < 0) continue;
-      const parsed = parsePandocKey(text, at + 1);
+      const parsed = parsePandocKey(text, at + 1, braces);
       if (!parsed || parsed.end > scalar.end) continue;
       citations.push({
         key: parsed.key, start: parsed.keyStart, end: parsed.keyEnd, command: 'pandoc', kind: 'nocite',

@@ -5,6 +5,7 @@
  * follows (so `@Foo_bar.baz.` is `Foo_bar.baz` and `@Foo_bar--baz` is `Foo_bar`), `://` is
  * allowed for URLs, and `@{…}` braces admit any key.
  */
+import { BraceMatcher } from '../manuscript/braceMatcher';
 import { codePointBefore, codePointLength, isAlphaNumCodePoint, isBackslashEscaped, isWordCodePoint } from '../manuscript/textScan';
 
 export interface ParsedPandocKey {
@@ -25,11 +26,14 @@ function keyClass(cp: number): number {
   return cp < 0x80 ? ASCII_KEY_CLASS[cp] : isWordCodePoint(cp) ? 1 : 0;
 }
 
-/** The key starting at `pos` (just after `@`), or undefined if none starts there. */
-export function parsePandocKey(text: string, pos: number): ParsedPandocKey | undefined {
+/**
+ * The key starting at `pos` (just after `@`), or undefined if none starts there. A scan over many
+ * keys passes one `braces` matcher, so a line of unclosed `@{` is read once, not once per `@{`.
+ */
+export function parsePandocKey(text: string, pos: number, braces?: BraceMatcher): ParsedPandocKey | undefined {
   if (pos >= text.length) return undefined;
   const first = text.charCodeAt(pos);
-  if (first === 0x7b) return parseBracedKey(text, pos);
+  if (first === 0x7b) return parseBracedKey(text, pos, braces ?? new BraceMatcher(text));
   const firstCp = first < 0x80 ? first : text.codePointAt(pos)!;
   if (keyClass(firstCp) !== 1 || (firstCp !== 0x5f && !isAlphaNumCodePoint(firstCp))) return undefined;
   let i = pos + codePointLength(firstCp);
@@ -52,26 +56,15 @@ export function parsePandocKey(text: string, pos: number): ParsedPandocKey | und
 }
 
 /** `{…}` with balanced inner braces, on one line; the key is the trimmed content. */
-function parseBracedKey(text: string, open: number): ParsedPandocKey | undefined {
-  let depth = 0;
-  for (let i = open + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d) return undefined;
-    if (c === 0x7b) depth++;
-    else if (c === 0x7d) {
-      if (depth > 0) {
-        depth--;
-        continue;
-      }
-      let keyStart = open + 1;
-      let keyEnd = i;
-      while (keyStart < keyEnd && isSpace(text.charCodeAt(keyStart))) keyStart++;
-      while (keyEnd > keyStart && isSpace(text.charCodeAt(keyEnd - 1))) keyEnd--;
-      if (keyStart === keyEnd) return undefined;
-      return { key: text.slice(keyStart, keyEnd), keyStart, keyEnd, end: i + 1, braced: true };
-    }
-  }
-  return undefined;
+function parseBracedKey(text: string, open: number, braces: BraceMatcher): ParsedPandocKey | undefined {
+  const close = braces.close(open);
+  if (close < 0) return undefined;
+  let keyStart = open + 1;
+  let keyEnd = close;
+  while (keyStart < keyEnd && isSpace(text.charCodeAt(keyStart))) keyStart++;
+  while (keyEnd > keyStart && isSpace(text.charCodeAt(keyEnd - 1))) keyEnd--;
+  if (keyStart === keyEnd) return undefined;
+  return { key: text.slice(keyStart, keyEnd), keyStart, keyEnd, end: close + 1, braced: true };
 }
 
 function isSpace(c: number): boolean {

@@ -6,15 +6,16 @@
 import Fuse from 'fuse.js';
 import type { EvidenceClass, EvidenceRecord } from '../knowledge/types';
 import { designLabel } from './model';
+import { ownTable } from '../ownTable';
 
 /** Population details a study may report, usable as toggles. */
 export type PopulationToggle = 'genotype' | 'mds' | 'counts';
 export const POPULATION_TOGGLES: readonly PopulationToggle[] = ['genotype', 'mds', 'counts'];
-export const POPULATION_LABELS: Readonly<Record<PopulationToggle, string>> = {
+export const POPULATION_LABELS: Readonly<Record<PopulationToggle, string>> = ownTable({
   genotype: 'reports UBA1 genotypes',
   mds: 'reports MDS',
   counts: 'reports responders/denominator',
-};
+});
 
 export interface EvidenceFilter {
   readonly query?: string;

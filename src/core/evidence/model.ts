@@ -4,6 +4,7 @@
  * by evidence level, size or year. Pure: the tree view, the details panel and the tests share it.
  */
 import type { EvidenceClass, EvidenceOutcome, EvidenceRecord } from '../knowledge/types';
+import { ownTable } from '../ownTable';
 
 /** Fields the schema allows that the knowledge types do not list (read defensively). */
 export interface EvidenceRecordExtras {
@@ -22,7 +23,7 @@ export const SORT_LABELS: Readonly<Record<EvidenceSort, string>> = {
 /** Classes shown first, in this order; every other class follows in the data file's order. */
 export const LEADING_CLASSES: readonly string[] = ['il6', 'jak'];
 
-export const DESIGN_LABELS: Readonly<Record<string, string>> = {
+export const DESIGN_LABELS: Readonly<Record<string, string>> = ownTable({
   'randomised-trial': 'Randomised trial',
   'prospective-cohort': 'Prospective cohort',
   'retrospective-cohort': 'Retrospective cohort',
@@ -30,7 +31,7 @@ export const DESIGN_LABELS: Readonly<Record<string, string>> = {
   'case-report': 'Case report',
   'systematic-review': 'Systematic review',
   registry: 'Registry',
-};
+});
 
 export function designLabel(design: string): string {
   return DESIGN_LABELS[design] ?? design.replace(/-/g, ' ').replace(/^./, c => c.toUpperCase());
@@ -86,7 +87,7 @@ export function countStudies(records: readonly EvidenceRecord[]): number {
   return new Set(records.map(r => r.study)).size;
 }
 
-const LEVEL_RANK: Readonly<Record<string, number>> = { A: 0, B: 1, C: 2, D: 3 };
+const LEVEL_RANK: Readonly<Record<string, number>> = ownTable({ A: 0, B: 1, C: 2, D: 3 });
 const levelRank = (r: EvidenceRecord) => LEVEL_RANK[r.evidenceLevel] ?? 9;
 const size = (r: EvidenceRecord) => r.patients ?? (r as FullEvidenceRecord).treatmentCourses ?? -1;
 const year = (r: EvidenceRecord) => r.year ?? 0;

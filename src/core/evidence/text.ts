@@ -8,6 +8,7 @@ import type { EvidenceClass, EvidenceRecord } from '../knowledge/types';
 import type { CitationSyntax } from '../languages';
 import { escapeLatex, escapeMarkdownTableCell, escapeMarkdownText } from './escape';
 import { compareRecords, designLabel, drugInText, outcomeText, type FullEvidenceRecord } from './model';
+import { ownTable } from '../ownTable';
 
 export interface CitationFormat {
   readonly syntax: CitationSyntax;
@@ -32,7 +33,7 @@ const PLAIN_PANDOC_KEY = /^[\p{L}\p{N}_](?:[\p{L}\p{N}_:.#$%&\-+?<>~/]*[\p{L}\p{
 
 const escaper = (syntax: CitationSyntax) => (syntax === 'latex' ? escapeLatex : escapeMarkdownText);
 
-const DESIGN_PHRASES: Readonly<Record<string, string>> = {
+const DESIGN_PHRASES: Readonly<Record<string, string>> = ownTable({
   'randomised-trial': 'randomised trial',
   'prospective-cohort': 'prospective cohort',
   'retrospective-cohort': 'retrospective cohort',
@@ -40,7 +41,7 @@ const DESIGN_PHRASES: Readonly<Record<string, string>> = {
   'case-report': 'case report',
   'systematic-review': 'systematic review of published cases',
   registry: 'registry study',
-};
+});
 
 /** "a multicentre retrospective cohort", "a systematic review of published cases". */
 export function designPhrase(r: EvidenceRecord): string {

@@ -4,6 +4,7 @@
  * A blank line (TeX's `\par`) ends the search: arguments never span paragraphs, which also keeps
  * an unclosed brace from costing a scan to the end of the document.
  */
+import { NeedleFinder } from './needleFinder';
 import type { RangeCursor, TextRange } from './textScan';
 
 /**
@@ -62,26 +63,45 @@ export function findArgumentEnd(text: string, open: number): number {
 }
 
 /**
- * `findArgumentEnd` with memory: every nested opener met during a search gets its answer recorded,
- * so a run of unclosed `\cite{` costs one walk to the paragraph end instead of one per opener.
+ * `findArgumentEnd` with memory. The first question about a paragraph reads it once, from the
+ * opener asked about to the paragraph's end, matching every `{…}`, `[…]` and `(…)` on the way
+ * (brackets and parentheses within their brace group, as a search from each opener would), so any
+ * run of unclosed `\cite{`, `\cite[{` or `\cite(` costs one walk of the paragraph in all.
  */
 export class LatexArgumentMatcher {
   private readonly known = new Map<number, number>();
+  /** [start, end) of the stretches already read: an opener there that is not in `known` is not one. */
+  private readFrom = -1;
+  private readTo = -1;
 
   constructor(private readonly text: string) {}
 
   end(open: number): number {
     const known = this.known.get(open);
     if (known !== undefined) return known;
+    if (open >= this.readFrom && open < this.readTo) {
+      // Inside a stretch already read, but not an opener there (escaped, or in a comment): search alone.
+      return searchArgumentEnd(this.text, open);
+    }
+    this.readParagraph(open);
+    return this.known.get(open) ?? -1;
+  }
+
+  /** Matches every opener from `from` to the end of its paragraph (a blank line) or of the text. */
+  private readParagraph(from: number): void {
     const text = this.text;
-    const openCode = text.charCodeAt(open);
-    const braceKind = openCode === 0x7b;
-    const closeCode = braceKind ? 0x7d : openCode === 0x5b ? 0x5d : 0x29;
-    /** Openers of the same kind nested inside this argument, innermost last. */
-    const nested: number[] = [];
-    let braces = 0;
+    const known = this.known;
+    /** Brace groups, innermost last: the `{` (or -1 for the stretch's top), and its open `[` and `(`. */
+    const groups: Array<{ brace: number; brackets: number[]; parens: number[] }> = [{ brace: -1, brackets: [], parens: [] }];
+    const fail = (group: { brackets: number[]; parens: number[] }): void => {
+      for (const p of group.brackets) known.set(p, -1);
+      for (const p of group.parens) known.set(p, -1);
+      group.brackets.length = 0;
+      group.parens.length = 0;
+    };
     let lineHasText = true;
-    for (let i = open + 1; i < text.length; i++) {
+    let i = from;
+    for (; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 0x5c) {
         i++;
@@ -90,7 +110,10 @@ export class LatexArgumentMatcher {
       }
       if (c === 0x25) {
         const nl = text.indexOf('\n', i);
-        if (nl < 0) break;
+        if (nl < 0) {
+          i = text.length;
+          break;
+        }
         i = nl; // the loop's i++ moves past the line break, which the comment swallows
         lineHasText = false;
         continue;
@@ -101,45 +124,115 @@ export class LatexArgumentMatcher {
         continue;
       }
       if (c !== 0x20 && c !== 0x09 && c !== 0x0d) lineHasText = true;
-      if (braceKind) {
-        if (c === 0x7b) nested.push(i);
-        else if (c === 0x7d) {
-          const inner = nested.pop();
-          if (inner === undefined) return i;
-          this.known.set(inner, i);
-        }
-      } else if (c === 0x7b) {
-        braces++;
+      const group = groups[groups.length - 1];
+      if (c === 0x7b) {
+        groups.push({ brace: i, brackets: [], parens: [] });
       } else if (c === 0x7d) {
-        if (braces === 0) break; // a stray `}` ends the enclosing group first
-        braces--;
-      } else if (braces === 0) {
-        if (c === openCode) nested.push(i);
-        else if (c === closeCode) {
-          const inner = nested.pop();
-          if (inner === undefined) return i;
-          this.known.set(inner, i);
+        // Closes the innermost group: its unclosed `[`/`(` can no longer close (the `}` ends them first).
+        fail(group);
+        if (groups.length > 1) {
+          groups.pop();
+          known.set(group.brace, i);
         }
+      } else if (c === 0x5b) {
+        group.brackets.push(i);
+      } else if (c === 0x5d) {
+        const o = group.brackets.pop();
+        if (o !== undefined) known.set(o, i);
+      } else if (c === 0x28) {
+        group.parens.push(i);
+      } else if (c === 0x29) {
+        const o = group.parens.pop();
+        if (o !== undefined) known.set(o, i);
       }
     }
-    // Unclosed: so is every nested opener still waiting. (Successes of top-level queries are not
-    // stored: nobody asks twice, and a map entry per argument would cost more than it saves.)
-    this.known.set(open, -1);
-    for (const p of nested) this.known.set(p, -1);
-    return -1;
+    for (const g of groups) {
+      fail(g);
+      if (g.brace >= 0) known.set(g.brace, -1);
+    }
+    if (this.readTo !== from) this.readFrom = from;
+    this.readTo = Math.min(i + 1, text.length);
   }
 }
 
-/** Index of the first `\end{name}` at or after `from`, or -1. */
+/** The search for one opener (see `findArgumentEnd`), without memory. */
+function searchArgumentEnd(text: string, open: number): number {
+  const openCode = text.charCodeAt(open);
+  const braceKind = openCode === 0x7b;
+  const closeCode = braceKind ? 0x7d : openCode === 0x5b ? 0x5d : 0x29;
+  let nested = 0;
+  let braces = 0;
+  let lineHasText = true;
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c) {
+      i++;
+      lineHasText = true;
+      continue;
+    }
+    if (c === 0x25) {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) break;
+      i = nl;
+      lineHasText = false;
+      continue;
+    }
+    if (c === 0x0a) {
+      if (!lineHasText) break;
+      lineHasText = false;
+      continue;
+    }
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) lineHasText = true;
+    if (braceKind) {
+      if (c === 0x7b) nested++;
+      else if (c === 0x7d && nested-- === 0) return i;
+    } else if (c === 0x7b) {
+      braces++;
+    } else if (c === 0x7d) {
+      if (braces === 0) break;
+      braces--;
+    } else if (braces === 0) {
+      if (c === openCode) nested++;
+      else if (c === closeCode && nested-- === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** Index of the first `\end{name}` at or after `from`, or undefined. */
 export function findEnvironmentEnd(text: string, name: string, from: number): { start: number; end: number } | undefined {
-  const needle = `\\end{${name}}`;
-  const at = text.indexOf(needle, from);
-  if (at >= 0) return { start: at, end: at + needle.length };
-  // `\end {name}` with a space is legal TeX; rare, so only tried when the common form is missing.
-  const spaced = new RegExp(`\\\\end\\s*\\{\\s*${escapeRegExp(name)}\\s*\\}`, 'g');
-  spaced.lastIndex = from;
-  const m = spaced.exec(text);
-  return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+  return new EnvironmentEnds(text).find(name, from);
+}
+
+/**
+ * `findEnvironmentEnd` with memory per environment name: a document of many unclosed
+ * `\begin{equation}` searches for `\end{equation}` once, not once per `\begin`.
+ */
+export class EnvironmentEnds {
+  private readonly finders = new Map<string, { plain: NeedleFinder; spacedFrom: number; spaced: { start: number; end: number } | undefined }>();
+
+  constructor(private readonly text: string) {}
+
+  find(name: string, from: number): { start: number; end: number } | undefined {
+    let finder = this.finders.get(name);
+    if (!finder) {
+      finder = { plain: new NeedleFinder(this.text, `\\end{${name}}`), spacedFrom: Number.POSITIVE_INFINITY, spaced: undefined };
+      this.finders.set(name, finder);
+    }
+    const at = finder.plain.find(from);
+    const plain = at >= 0 ? { start: at, end: at + name.length + 6 } : undefined;
+    // `\end {name}` with spaces is legal TeX: searched too, and its answer remembered the same way.
+    if (!(from >= finder.spacedFrom && (finder.spaced === undefined || from <= finder.spaced.start))) {
+      const spaced = new RegExp(`\\\\end\\s*\\{\\s*${escapeRegExp(name)}\\s*\\}`, 'g');
+      spaced.lastIndex = from;
+      const m = spaced.exec(this.text);
+      finder.spacedFrom = from;
+      finder.spaced = m ? { start: m.index, end: m.index + m[0].length } : undefined;
+    }
+    const spaced = finder.spaced;
+    if (!plain) return spaced;
+    return spaced && spaced.start < plain.start ? spaced : plain;
+  }
 }
 
 function escapeRegExp(s: string): string {

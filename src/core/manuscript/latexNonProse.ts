@@ -4,7 +4,8 @@
  * characters that matter (`\`, `%`, `$`); a control sequence is consumed whole, so `\%` and `\$`
  * are literal and `\\%` is a line break followed by a comment.
  */
-import { findEnvironmentEnd, LatexArgumentMatcher, skipLatexSpace } from './latexArguments';
+import { BraceMatcher } from './braceMatcher';
+import { EnvironmentEnds, LatexArgumentMatcher, skipLatexSpace } from './latexArguments';
 import { NeedleFinder } from './needleFinder';
 import type { NonProseRegion } from './nonProseRegions';
 import { lineEndAt, paragraphEndFinder } from './textScan';
@@ -30,7 +31,7 @@ export function findLatexNonProse(text: string): NonProseRegion[] {
   const paragraphEnd = paragraphEndFinder(text, text.length);
   const parenMathEnd = new NeedleFinder(text, '\\)');
   const bracketMathEnd = new NeedleFinder(text, '\\]');
-  const matcher = new LatexArgumentMatcher(text);
+  const scan: RegionScan = { matcher: new LatexArgumentMatcher(text), braces: new BraceMatcher(text), environments: new EnvironmentEnds(text) };
   let noDollarCloserBefore = -1;
   const special = /[\\%$]/g;
   while (special.test(text)) {
@@ -65,7 +66,7 @@ export function findLatexNonProse(text: string): NonProseRegion[] {
         // Slice (allocate) a name only when its first letter may start one of the few that matter.
         if (REGION_WORD_INITIALS.has(text.charCodeAt(i + 1))) {
           const name = text.slice(i + 1, resume);
-          if (CONTROL_WORDS_WITH_REGIONS.has(name)) region = controlWordRegion(text, i, name, resume, matcher);
+          if (CONTROL_WORDS_WITH_REGIONS.has(name)) region = controlWordRegion(text, i, name, resume, scan);
         }
       }
     }
@@ -78,10 +79,16 @@ export function findLatexNonProse(text: string): NonProseRegion[] {
   return regions;
 }
 
+/** What one pass shares between its look-aheads, so that none of them repeats a search. */
+interface RegionScan {
+  matcher: LatexArgumentMatcher;
+  braces: BraceMatcher;
+  environments: EnvironmentEnds;
+}
+
 /** The region a control word opens (verbatim, math environment, URL), if any. */
-function controlWordRegion(
-  text: string, start: number, name: string, after: number, matcher: LatexArgumentMatcher,
-): NonProseRegion | undefined {
+function controlWordRegion(text: string, start: number, name: string, after: number, scan: RegionScan): NonProseRegion | undefined {
+  const matcher = scan.matcher;
   switch (name) {
     case 'verb':
     case 'Verb': {
@@ -107,11 +114,11 @@ function controlWordRegion(
       if (!env) return undefined;
       const bodyStart = ENVIRONMENT_NAME.lastIndex;
       if (VERBATIM_ENVIRONMENTS.has(env[1])) {
-        const end = findEnvironmentEnd(text, env[1], bodyStart);
+        const end = scan.environments.find(env[1], bodyStart);
         return { start, end: end ? end.end : text.length, kind: 'verbatim' };
       }
       if (MATH_ENVIRONMENTS.has(env[1])) {
-        const end = findEnvironmentEnd(text, env[1], bodyStart);
+        const end = scan.environments.find(env[1], bodyStart);
         return end ? { start, end: end.end, kind: 'math' } : undefined;
       }
       return undefined;
@@ -120,7 +127,7 @@ function controlWordRegion(
     case 'href': {
       const open = skipLatexSpace(text, after);
       if (text.charCodeAt(open) !== 0x7b) return undefined;
-      const close = verbatimGroupEnd(text, open);
+      const close = scan.braces.close(open);
       return close < 0 ? undefined : { start, end: close + 1, kind: 'url' };
     }
     default:
@@ -139,18 +146,6 @@ function inlineVerbatimEnd(text: string, delimiterPos: number): number {
     if (c === 0x0a) return i;
   }
   return text.length;
-}
-
-/** The `}` closing a group read verbatim (a URL may hold `%` and `#`), on its line, or -1. */
-function verbatimGroupEnd(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a) return -1;
-    if (c === 0x7b) depth++;
-    else if (c === 0x7d && depth-- === 0) return i;
-  }
-  return -1;
 }
 
 /** End (after the closing `$` or `$$`) of math opened before `from`, or -1 before `limit`. */

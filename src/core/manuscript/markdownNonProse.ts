@@ -152,8 +152,7 @@ class InlineScanner {
   private readonly parenMathEnd: NeedleFinder;
   private readonly bracketMathEnd: NeedleFinder;
   private readonly displayMathEnd: NeedleFinder;
-  /** For a backtick run length, the position before which no closing run of that length exists. */
-  private readonly noCodeCloserBefore = new Map<number, number>();
+  private readonly backtickRuns: BacktickRuns;
   private noDollarCloserBefore = -1;
 
   constructor(private readonly text: string, private readonly regions: NonProseRegion[]) {
@@ -161,6 +160,7 @@ class InlineScanner {
     this.parenMathEnd = new NeedleFinder(text, '\\)');
     this.bracketMathEnd = new NeedleFinder(text, '\\]');
     this.displayMathEnd = new NeedleFinder(text, '$$');
+    this.backtickRuns = new BacktickRuns(text);
   }
 
   scan(start: number, end: number): void {
@@ -225,20 +225,7 @@ class InlineScanner {
 
   /** End of the code span whose opening run of `length` backticks ends at `from`, or -1. */
   private codeSpanEnd(from: number, length: number, limit: number): number {
-    const known = this.noCodeCloserBefore.get(length);
-    if (known !== undefined && from < known) return -1;
-    const text = this.text;
-    let j = from;
-    while (j < limit) {
-      const k = text.indexOf('`', j);
-      if (k < 0 || k >= limit) break;
-      let e = k + 1;
-      while (e < limit && text.charCodeAt(e) === 0x60) e++;
-      if (e - k === length) return e;
-      j = e;
-    }
-    this.noCodeCloserBefore.set(length, limit);
-    return -1;
+    return this.backtickRuns.closerEnd(from, length, limit);
   }
 
   /**
@@ -283,6 +270,53 @@ class InlineScanner {
       }
     }
     return -1;
+  }
+}
+
+/**
+ * The backtick runs of one paragraph, by length, read once: the closer of a code span is the next
+ * run of exactly its opener's length. Looking it up per opener instead of scanning keeps a paragraph
+ * of runs of rising length (`, ``, ```, …) linear.
+ */
+class BacktickRuns {
+  private limit = -1;
+  private from = 0;
+  /** Run length → starts of the runs of that length, ascending. */
+  private byLength = new Map<number, number[]>();
+
+  constructor(private readonly text: string) {}
+
+  /** End of the first run of `length` backticks starting at or after `from` and ending by `limit`, or -1. */
+  closerEnd(from: number, length: number, limit: number): number {
+    if (limit !== this.limit || from < this.from) this.read(from, limit);
+    const starts = this.byLength.get(length);
+    if (!starts) return -1;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length ? starts[lo] + length : -1;
+  }
+
+  private read(from: number, limit: number): void {
+    const text = this.text;
+    this.limit = limit;
+    this.from = from;
+    this.byLength = new Map();
+    let j = from;
+    while (j < limit) {
+      const k = text.indexOf('`', j);
+      if (k < 0 || k >= limit) break;
+      let e = k + 1;
+      while (e < limit && text.charCodeAt(e) === 0x60) e++;
+      const runs = this.byLength.get(e - k);
+      if (runs) runs.push(k);
+      else this.byLength.set(e - k, [k]);
+      j = e;
+    }
   }
 }
 

@@ -4,7 +4,10 @@
  */
 
 const MAGIC_LINES = 20;
-const TEX_ROOT = /^\s*%\s*!\s*tex\s+root\s*=\s*(.*?)\s*$/i;
+/** Longest line looked at: a path is short, and a regular expression never sees a megabyte line. */
+const MAX_LINE = 4096;
+/** The comment up to `=`; what follows, trimmed, is the path (no backtracking over the rest of the line). */
+const TEX_ROOT = /^[ \t]*%[ \t]*![ \t]*tex[ \t]+root[ \t]*=/i;
 
 /** The root path named by a `% !TEX root = …` comment in the first 20 lines (any case), or undefined. */
 export function texRoot(text: string): string | undefined {
@@ -12,8 +15,10 @@ export function texRoot(text: string): string | undefined {
   for (let n = 0; n < MAGIC_LINES && lineStart <= text.length; n++) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    const m = TEX_ROOT.exec(text.slice(lineStart, lineEnd));
-    if (m && m[1]) return m[1].replace(/^(["'])(.*)\1$/, '$2');
+    const line = text.slice(lineStart, Math.min(lineEnd, lineStart + MAX_LINE));
+    const m = TEX_ROOT.exec(line);
+    const path = m ? line.slice(m[0].length).trim() : '';
+    if (path) return path.replace(/^(["'])(.*)\1$/, '$2');
     lineStart = lineEnd + 1;
   }
   return undefined;

@@ -60,6 +60,9 @@ export function yamlScalars(node: YamlNode | undefined): YamlScalar[] {
   return node.entries.flatMap(e => yamlScalars(e.value));
 }
 
+/** Deepest nesting read; deeper structure is skipped (block) or read as text (flow). */
+const MAX_DEPTH = 64;
+
 interface Line {
   start: number;
   /** End of the line's text, before any `\r\n`. */
@@ -102,7 +105,7 @@ class YamlSubsetParser {
     const first = this.nextContent(0);
     if (first >= this.lines.length) return undefined;
     const line = this.lines[first];
-    return this.parseBlock(first, line.start + line.indent, -1).node;
+    return this.parseBlock(first, line.start + line.indent, -1, 0).node;
   }
 
   private nextContent(index: number): number {
@@ -110,12 +113,16 @@ class YamlSubsetParser {
     return index;
   }
 
-  /** A node starting at `pos` on line `li`; `parentIndent` bounds continuation lines. */
-  private parseBlock(li: number, pos: number, parentIndent: number): Parsed<YamlNode | undefined> {
+  /**
+   * A node starting at `pos` on line `li`; `parentIndent` bounds continuation lines. Nesting deeper
+   * than MAX_DEPTH (front matter never needs it) is skipped, so input cannot exhaust the stack.
+   */
+  private parseBlock(li: number, pos: number, parentIndent: number, depth: number): Parsed<YamlNode | undefined> {
     const line = this.lines[li];
     const column = pos - line.start;
-    if (this.isSequenceEntry(pos, line.end)) return this.parseSequence(li, column);
-    if (this.keyAt(pos, line.end)) return this.parseMapping(li, pos, column);
+    if (depth >= MAX_DEPTH) return { node: undefined, next: li + 1 };
+    if (this.isSequenceEntry(pos, line.end)) return this.parseSequence(li, column, depth + 1);
+    if (this.keyAt(pos, line.end)) return this.parseMapping(li, pos, column, depth + 1);
     return this.parseInlineValue(li, pos, parentIndent);
   }
 
@@ -124,7 +131,7 @@ class YamlSubsetParser {
     return pos + 1 >= lineEnd || isSpaceOrTab(this.text.charCodeAt(pos + 1));
   }
 
-  private parseSequence(li: number, column: number): Parsed<YamlSequence> {
+  private parseSequence(li: number, column: number, depth: number): Parsed<YamlSequence> {
     const items: YamlNode[] = [];
     const first = this.lines[li];
     const node: YamlSequence = { kind: 'sequence', items, start: first.start + column, end: first.end };
@@ -138,10 +145,10 @@ class YamlSubsetParser {
       if (itemPos >= line.end || this.text.charCodeAt(itemPos) === 0x23) {
         const next = this.nextContent(li + 1);
         parsed = next < this.lines.length && this.lines[next].indent > column
-          ? this.parseBlock(next, this.lines[next].start + this.lines[next].indent, column)
+          ? this.parseBlock(next, this.lines[next].start + this.lines[next].indent, column, depth)
           : { node: undefined, next: li + 1 };
       } else {
-        parsed = this.parseBlock(li, itemPos, column);
+        parsed = this.parseBlock(li, itemPos, column, depth);
       }
       if (parsed.node) {
         items.push(parsed.node);
@@ -152,7 +159,7 @@ class YamlSubsetParser {
     return { node, next: li };
   }
 
-  private parseMapping(li: number, firstPos: number, column: number): Parsed<YamlMapping> {
+  private parseMapping(li: number, firstPos: number, column: number, depth: number): Parsed<YamlMapping> {
     const entries: YamlEntry[] = [];
     const node: YamlMapping = { kind: 'mapping', entries, start: firstPos, end: firstPos };
     let pos = firstPos;
@@ -167,7 +174,7 @@ class YamlSubsetParser {
         const childLine = this.lines[child];
         if (childLine && (childLine.indent > column ||
           (childLine.indent === column && this.isSequenceEntry(childLine.start + column, childLine.end)))) {
-          const parsed = this.parseBlock(child, childLine.start + childLine.indent, column);
+          const parsed = this.parseBlock(child, childLine.start + childLine.indent, column, depth);
           value = parsed.node;
           next = parsed.next;
         } else {
@@ -238,7 +245,7 @@ class YamlSubsetParser {
     const c = text.charCodeAt(pos);
     if (c === 0x7c || c === 0x3e) return this.parseBlockScalar(li, c === 0x3e, parentIndent);
     if (c === 0x5b || c === 0x7b) {
-      const flow = this.parseFlow(pos);
+      const flow = this.parseFlow(pos, 0);
       let next = li + 1;
       while (next < this.lines.length && this.lines[next].start < flow.end) next++;
       return { node: flow.node, next };
@@ -287,41 +294,55 @@ class YamlSubsetParser {
     return { node: { kind: 'scalar', value, start, end }, next };
   }
 
+  /**
+   * A quoted scalar from its opening quote: runs of plain characters are copied whole, so an
+   * unclosed quote over thousands of lines costs one pass (the value then runs to `limit`).
+   */
   private parseQuoted(pos: number, limit: number): { value: string; contentEnd: number; end: number } {
     const text = this.text;
     const quote = text.charCodeAt(pos);
-    let value = '';
+    const parts: string[] = [];
     let i = pos + 1;
+    let run = i;
     while (i < limit) {
       const ch = text.charCodeAt(i);
       if (ch === quote) {
         if (quote === 0x27 && text.charCodeAt(i + 1) === 0x27) {
-          value += "'";
+          parts.push(text.slice(run, i + 1)); // '' is one quote
           i += 2;
+          run = i;
           continue;
         }
-        return { value, contentEnd: i, end: i + 1 };
+        parts.push(text.slice(run, i));
+        return { value: parts.join(''), contentEnd: i, end: i + 1 };
       }
       if (quote === 0x22 && ch === 0x5c && i + 1 < limit) {
+        parts.push(text.slice(run, i));
         const esc = text[i + 1];
-        value += esc === 'n' ? '\n' : esc === 't' ? '\t' : esc;
+        parts.push(esc === 'n' ? '\n' : esc === 't' ? '\t' : esc);
         i += 2;
+        run = i;
         continue;
       }
-      if (ch === 0x0a) {
-        // A quoted scalar folds line breaks into spaces.
-        value = value.replace(/[ \t]+$/, '') + ' ';
+      if (ch === 0x0a || ch === 0x0d) {
+        // A quoted scalar folds a line break into a space, dropping the blanks around it.
+        let e = i;
+        while (e > run && isSpaceOrTab(text.charCodeAt(e - 1))) e--;
+        parts.push(text.slice(run, e));
+        if (ch === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+        parts.push(' ');
         i++;
         while (i < limit && isSpaceOrTab(text.charCodeAt(i))) i++;
+        run = i;
         continue;
       }
-      if (ch !== 0x0d) value += text[i];
       i++;
     }
-    return { value, contentEnd: limit, end: limit };
+    parts.push(text.slice(run, limit));
+    return { value: parts.join(''), contentEnd: limit, end: limit };
   }
 
-  private parseFlow(pos: number): FlowParsed {
+  private parseFlow(pos: number, depth: number): FlowParsed {
     const text = this.text;
     const open = text.charCodeAt(pos);
     const close = open === 0x5b ? 0x5d : 0x7d;
@@ -348,7 +369,7 @@ class YamlSubsetParser {
           j = this.skipFlowSpace(j + 1);
           const c2 = text.charCodeAt(j);
           if (c2 !== 0x2c && c2 !== close) {
-            const v = this.parseFlowValue(j);
+            const v = this.parseFlowValue(j, depth + 1);
             value = v.node;
             j = v.end;
           }
@@ -357,7 +378,7 @@ class YamlSubsetParser {
         entries.push({ key: k.value, keyStart: k.start, keyEnd: k.end, value });
         i = Math.max(j, i + 1);
       } else {
-        const v = this.parseFlowValue(i);
+        const v = this.parseFlowValue(i, depth + 1);
         items.push(v.node);
         i = Math.max(v.end, i + 1);
       }
@@ -368,9 +389,10 @@ class YamlSubsetParser {
     return { node, end: i };
   }
 
-  private parseFlowValue(pos: number): FlowParsed {
+  /** A flow value; a collection nested deeper than MAX_DEPTH is read as a plain scalar (no recursion). */
+  private parseFlowValue(pos: number, depth: number): FlowParsed {
     const c = this.text.charCodeAt(pos);
-    if (c === 0x5b || c === 0x7b) return this.parseFlow(pos);
+    if ((c === 0x5b || c === 0x7b) && depth < MAX_DEPTH) return this.parseFlow(pos, depth);
     return this.parseFlowScalar(pos, false);
   }
 
