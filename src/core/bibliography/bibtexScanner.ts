@@ -164,7 +164,7 @@ export class BibTeXScanner {
   finish(): BibTeXParseResult {
     for (const use of this.undefinedMacros) {
       if (lookupMacro(use.name.toLowerCase(), this.macros) === undefined) {
-        this.error(`Entry '${use.entryKey}': field '${use.field}' uses '${use.name}', which is neither a number nor a defined @string`, use.start, use.end);
+        this.error(`Entry '${use.entryKey}': field '${use.field}' uses '${use.name}', which is neither a number nor a defined @string`, use.start, use.end, 'warning');
       }
     }
     for (const entry of this.linked) {
@@ -172,7 +172,7 @@ export class BibTeXScanner {
         const range = entry.valueRange(via);
         if (!range) continue;
         for (const parent of parentKeys(entry.latex(via))) {
-          if (!this.byKey.has(parent)) this.error(`Entry '${entry.key}': ${via} target '${parent}' not found`, range.start, range.end);
+          if (!this.byKey.has(parent)) this.error(`Entry '${entry.key}': ${via} target '${parent}' not found`, range.start, range.end, 'warning');
         }
       }
     }
@@ -238,11 +238,14 @@ export class BibTeXScanner {
 
   private inheritanceError(entry: BibTeXEntry, what: string): void {
     const range = entry.valueRange('crossref') ?? entry.valueRange('xdata') ?? { start: entry.keyStart, end: entry.keyEnd };
-    this.error(`Entry '${entry.key}' ${what}`, range.start, range.end);
+    this.error(`Entry '${entry.key}' ${what}`, range.start, range.end, 'warning');
   }
 
-  private error(message: string, start: number, end: number): void {
-    this.errors.push({ message, start, end: Math.max(end, start) });
+  /** Records a problem; `error` (the default) means malformed syntax, `warning` a readable oddity. */
+  private error(message: string, start: number, end: number, severity: 'error' | 'warning' = 'error'): void {
+    const len = this.text.length;
+    const s = Math.min(Math.max(0, start), len);
+    this.errors.push({ message, start: s, end: Math.min(Math.max(s, end), len), severity });
   }
 
   /**
@@ -296,7 +299,7 @@ export class BibTeXScanner {
     if (open !== LBRACE && open !== LPAREN) {
       // `@comment` without delimiters, or an `@` in prose (an e-mail address): comment text, as in BibTeX.
       if (type !== 'comment' && this.isAtLineStart(at) && /^[a-z]+$/.test(type)) {
-        this.error(`'@${type}' is not followed by '{' or '('`, at, p);
+        this.error(`'@${type}' is not followed by '{' or '('`, at, p, 'warning');
       }
       this.pos = p;
       return;
@@ -387,6 +390,12 @@ export class BibTeXScanner {
     const len = text.length;
     let p = this.skipSpaces(this.pos);
     const keyStart = p;
+    if (p > this.pos && this.isLineStartEntry(p)) {
+      // `@article{` and nothing more on its line, then the next entry: this one has no key (nor fields).
+      this.error(`'@${type}' entry has no citation key (the next entry starts first)`, at, this.pos);
+      this.pos = p;
+      return;
+    }
     while (p < len && isKeyChar(text.charCodeAt(p), close)) p++;
     let keyEnd = p;
     let key = this.slice(keyStart, keyEnd);
@@ -478,7 +487,7 @@ export class BibTeXScanner {
         this.seenIn = bigger;
       }
       if (this.seenIn[id] === serial) {
-        this.error(`Entry '${key}': duplicate field '${name}' (the first one is kept)`, nameStart, p);
+        this.error(`Entry '${key}': duplicate field '${name}' (the first one is kept)`, nameStart, p, 'warning');
       } else {
         this.seenIn[id] = serial;
         ids.push(id);
@@ -518,7 +527,7 @@ export class BibTeXScanner {
     if (key === '') return;
     const existing = this.byKey.get(key);
     if (existing) {
-      this.error(`Duplicate key '${key}': already defined by the entry at offset ${existing.start}; this one is ignored`, keyStart, keyEnd);
+      this.error(`Duplicate key '${key}': already defined by the entry at offset ${existing.start}; this one is ignored`, keyStart, keyEnd, 'warning');
       return;
     }
     const fields = this.source.fields;
@@ -646,6 +655,16 @@ export class BibTeXScanner {
 
   private fieldName(raw: string): string {
     return this.source.fields.names[this.fieldId(raw)];
+  }
+
+  /** An `@type{` at `p` that starts its line (after blanks). */
+  private isLineStartEntry(p: number): boolean {
+    if (this.text.charCodeAt(p) !== AT) return false;
+    let i = p - 1;
+    while (i >= 0 && (this.text.charCodeAt(i) === 0x20 || this.text.charCodeAt(i) === 0x09)) i--;
+    if (i >= 0 && this.text.charCodeAt(i) !== NEWLINE && this.text.charCodeAt(i) !== CR) return false;
+    ENTRY_OPENING.lastIndex = p;
+    return ENTRY_OPENING.test(this.text);
   }
 
   private followedByEquals(p: number): boolean {

@@ -87,6 +87,8 @@ class CslJsonReader {
   private index = 0;
   private done = false;
   private readonly extents: ElementExtents;
+  /** How far items are indented when a file has one per line (-1: not such a file). */
+  private readonly typicalIndent: number;
   /** What the structure is read from: ASCII placeholders for non-ASCII are fine, JSON syntax is ASCII. */
   private readonly text: string;
   /** The real text, for what is parsed. */
@@ -96,6 +98,7 @@ class CslJsonReader {
     this.source = typeof input === 'string' ? SourceText.of(input) : input;
     const text = (this.text = this.source.text);
     this.extents = new ElementExtents(text);
+    this.typicalIndent = typicalItemIndent(text);
     let p = this.source.codeUnitAt(0) === 0xfeff ? 1 : 0;
     p = skipWhitespace(text, p);
     if (p >= text.length) {
@@ -135,7 +138,14 @@ class CslJsonReader {
       }
       const c = text.charCodeAt(p);
       if (c === 0x5d) { // ]
-        this.done = true;
+        const after = skipWhitespace(text, p + 1);
+        if (after >= text.length) {
+          this.done = true;
+          return;
+        }
+        // A `]` with items after it (`…}]},` in a broken item): the array goes on; one bad item costs only itself.
+        this.error(`Unexpected ']' before the end of the array (the items after it are read too)`, p, p + 1);
+        this.pos = p + 1;
         return;
       }
       if (c === 0x2c) { // a stray comma (the one after an item is consumed with it)
@@ -149,12 +159,19 @@ class CslJsonReader {
         return;
       }
       const start = p;
-      const end = this.extents.end(start);
+      const indent = itemIndent(text, start);
+      // How deep an item may start: this one's indentation, or the first good item's if deeper.
+      const itemDepth = Math.max(indent?.length ?? -1, this.typicalIndent);
+      const end = this.extents.end(start, itemDepth);
       if (end < 0) {
         const at = -end - 1;
-        this.error(`Item ${this.index + 1}: ${at >= text.length ? 'not closed before the end of the file' : 'a string runs past the end of its line (missing closing quote?)'}`, start, Math.min(text.length, Math.max(start + 1, at)));
+        const nextItem = this.extents.cutAtNextItem;
+        const why = nextItem ? 'not closed before the next item starts (a missing \'}\' or \']\'?)'
+          : at >= text.length ? 'not closed before the end of the file' : 'a string runs past the end of its line (missing closing quote?)';
+        this.error(`Item ${this.index + 1}: ${why}`, start, Math.min(text.length, Math.max(start + 1, nextItem ? start + 1 : at)));
         this.index++;
-        this.resync(start);
+        if (nextItem) this.pos = at;
+        else this.resync(start, itemDepth);
         return;
       }
       this.element(start, end);
@@ -200,30 +217,27 @@ class CslJsonReader {
       return;
     }
     if (dropped.length > 0) {
-      this.error(`${label}: ${dropped.map(v => `'${v}'`).join(', ')} ${dropped.length === 1 ? 'has' : 'have'} a value of the wrong type (ignored)`, span.start, Math.min(span.end, span.start + 1));
+      this.error(`${label}: ${dropped.map(v => `'${v}'`).join(', ')} ${dropped.length === 1 ? 'has' : 'have'} a value of the wrong type (ignored)`, span.start, Math.min(span.end, span.start + 1), 'warning');
     }
     const key = String(csl.id);
     if (this.seen.has(key)) {
-      this.error(`Duplicate id '${key}': the first item with it is kept`, span.idStart, span.idEnd);
+      this.error(`Duplicate id '${key}': the first item with it is kept`, span.idStart, span.idEnd, 'warning');
       return;
     }
     this.seen.add(key);
     this.entries.push(new CslJsonEntry(key, TYPE_TO_BIBTEX[String(csl.type)] ?? 'misc', cslToFields(csl), span.start, span.end, span.idStart, span.idEnd, csl));
   }
 
-  /** After a malformed item: the next line opening an item at the same indentation, or the end. */
-  private resync(itemStart: number): void {
-    const text = this.text;
-    const lineStart = text.lastIndexOf('\n', itemStart - 1) + 1;
-    const indent = text.slice(lineStart, itemStart);
-    if (lineStart === 0 || !/^[ \t]*$/.test(indent)) {
-      this.done = true; // not one item per line (a one-line array): nothing to resume at
-      return;
-    }
-    // Exactly this indentation, then the brace: a nested object sits deeper and does not match.
-    const opening = '\n' + indent + '{';
-    const at = text.indexOf(opening, itemStart + 1);
-    if (at >= 0) this.pos = at + opening.length - 1;
+  /**
+   * After a malformed item: the next line opening an object no deeper than the item (a nested
+   * object sits deeper and does not match); for an item that did not start its line, the next line
+   * opening an object or the next `{"id"`; or the end.
+   */
+  private resync(itemStart: number, itemDepth: number): void {
+    const next = itemDepth < 0 ? ANY_ITEM_START : itemStartAtMost(itemDepth);
+    next.lastIndex = itemStart + 1;
+    const m = next.exec(this.text);
+    if (m) this.pos = m.index + m[0].length - (m[0].endsWith('{') ? 1 : m[0].length);
     else this.done = true;
   }
 
@@ -250,9 +264,45 @@ class CslJsonReader {
     });
   }
 
-  private error(message: string, start: number, end: number): void {
-    this.errors.push({ message, start, end: Math.max(start, end) });
+  /** Records a problem; `error` (the default) means malformed JSON, `warning` a readable oddity. */
+  private error(message: string, start: number, end: number, severity: 'error' | 'warning' = 'error'): void {
+    const len = this.text.length;
+    const s = Math.min(Math.max(0, start), len);
+    this.errors.push({ message, start: s, end: Math.min(Math.max(s, end), len), severity });
   }
+}
+
+/** Where an item may start: a line opening an object, or (one-line files) `{"id":`. */
+const ANY_ITEM_START = /\n[ \t]*\{|\{\s*"id"\s*:/g;
+const ITEM_STARTS: RegExp[] = [];
+/** A line opening an object after at most `indent` blanks. */
+function itemStartAtMost(indent: number): RegExp {
+  return (ITEM_STARTS[indent] ??= new RegExp(`\\n[ \\t]{0,${indent}}\\{`, 'g'));
+}
+/** How far back an item's indentation is looked for (exports indent by a tab or a few spaces). */
+const MAX_INDENT = 64;
+
+/**
+ * The indentation most lines opening an item (`{"id"` first on its line) have in the first 256 KB,
+ * or -1: how recovery tells the next item from an object nested in a broken one.
+ */
+function typicalItemIndent(text: string): number {
+  const counts = new Map<number, number>();
+  const re = /\n([ \t]*)\{\s*"id"/g;
+  const limit = Math.min(text.length, 256 * 1024);
+  for (let m = re.exec(text); m && m.index < limit; m = re.exec(text)) counts.set(m[1].length, (counts.get(m[1].length) ?? 0) + 1);
+  let best = -1;
+  let bestCount = 0;
+  for (const [indent, count] of counts) if (count > bestCount) { best = indent; bestCount = count; }
+  return best;
+}
+
+/** The blanks before `start` on its line when only blanks precede it there (an item per line), else undefined. */
+function itemIndent(text: string, start: number): string | undefined {
+  let i = start - 1;
+  while (i >= 0 && start - i <= MAX_INDENT && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i--;
+  if (i < 0 || text.charCodeAt(i) !== 0x0a) return undefined;
+  return text.slice(i + 1, start);
 }
 
 function skipWhitespace(text: string, p: number): number {
@@ -274,10 +324,18 @@ function skipWhitespace(text: string, p: number): number {
  */
 class ElementExtents {
   private readonly known = new Map<number, number>();
+  /** Whether the last `end` stopped at a line opening the next item (its `-(offset) - 1` is that item's `{`). */
+  cutAtNextItem = false;
 
   constructor(private readonly text: string) {}
 
-  end(start: number): number {
+  /**
+   * With `itemDepth` >= 0 (items start their lines after at most this many blanks), a line that
+   * opens an object no deeper than that while the item is still open is the next item: the scan
+   * stops there.
+   */
+  end(start: number, itemDepth = -1): number {
+    this.cutAtNextItem = false;
     const known = this.known.get(start);
     if (known !== undefined) return known;
     const text = this.text;
@@ -286,6 +344,14 @@ class ElementExtents {
     let stop: number | undefined;
     for (let i = start; i < len; i++) {
       const c = text.charCodeAt(i);
+      if (c === 0x0a && itemDepth >= 0 && open.length > 0) {
+        let j = i + 1;
+        while (j - i - 1 <= itemDepth && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09)) j++;
+        if (j - i - 1 <= itemDepth && text.charCodeAt(j) === 0x7b) {
+          this.cutAtNextItem = true;
+          return -j - 1; // unclosed openers are not remembered: their answer depends on where a search starts
+        }
+      }
       if (c === 0x22) {
         let j = i + 1;
         for (;;) {

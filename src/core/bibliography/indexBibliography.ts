@@ -49,14 +49,16 @@ function encodingProblem(text: SourceText): BibError | undefined {
 
 export async function indexBibliography(text: string | SourceText, format: 'bibtex' | 'csl-json', sourceId: string, options: IndexOptions = {}): Promise<IndexedBibliography> {
   const slices = { budgetMs: options.budgetMs ?? 20, yieldFn: options.yieldFn ?? defaultYield, now: options.now };
+  // A newer version of the file makes this parse stale: it stops at its next slice (what it has is never cached).
+  const parseSlices = { ...slices, isCancelled: options.isCancelled };
   let entries: BibEntry[];
   let errors: BibError[];
   let byKey: ReadonlyMap<string, BibEntry>;
   if (format === 'bibtex') {
     // The scanner's own key map (first entry per key): no second 50,000-key map.
-    ({ entries, errors, byKey } = await parseBibTeXChunked(text, slices));
+    ({ entries, errors, byKey } = await parseBibTeXChunked(text, parseSlices));
   } else {
-    ({ entries, errors } = await parseCslJsonChunked(text, slices));
+    ({ entries, errors } = await parseCslJsonChunked(text, parseSlices));
     const map = new Map<string, BibEntry>();
     for (const e of entries) if (!map.has(e.key)) map.set(e.key, e);
     byKey = map;

@@ -4,6 +4,7 @@
  * Display only: the source text is never rewritten from this.
  */
 import { ownTable } from '../ownTable';
+import { NeedleFinder } from '../manuscript/needleFinder';
 
 /** Combining marks for TeX accent commands; NFC then composes them with the base letter. */
 const ACCENT_MARKS: Readonly<Record<string, string>> = ownTable({
@@ -143,8 +144,12 @@ class LatexDecoder {
   private depth = 0;
   /** Braces opened beyond MAX_NESTING, read as plain text: their `}` closes nothing. */
   private flat = 0;
+  /** The next `]` (optional arguments), remembered: `\textbf[` repeated must not search each time. */
+  private readonly closingBracket: NeedleFinder;
 
-  constructor(private readonly src: string) {}
+  constructor(private readonly src: string) {
+    this.closingBracket = new NeedleFinder(src, ']');
+  }
 
   /** Decodes from the current position up to `end` (exclusive) or an unmatched `}`. */
   decodeUntil(end: number): string {
@@ -286,7 +291,7 @@ class LatexDecoder {
 
   private skipOptionalArgument(end: number): void {
     if (this.src.charCodeAt(this.pos) !== 0x5b) return; // [
-    const close = this.src.indexOf(']', this.pos);
+    const close = this.closingBracket.find(this.pos);
     if (close >= 0 && close < end) this.pos = close + 1;
   }
 

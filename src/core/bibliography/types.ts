@@ -29,6 +29,12 @@ export interface BibError {
   readonly message: string;
   readonly start: number;
   readonly end: number;
+  /**
+   * `error`: the file is malformed here; pandoc stops reading the file at such a place, biber and
+   * BibTeX skip or misread the entry. `warning`: readable, but probably not what the author meant
+   * (a duplicate key, an undefined @string, a missing crossref target). Absent means `warning`.
+   */
+  readonly severity?: 'error' | 'warning';
 }
 
 export interface BibParseResult<E extends BibEntry = BibEntry> {

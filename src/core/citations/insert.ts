@@ -9,6 +9,7 @@ import { findNonProseRegions } from '../manuscript/nonProseRegions';
 import { codePointBefore, isWordCodePoint, rangeContaining, TextRange } from '../manuscript/textScan';
 import { findLatexCitationCommandAround } from './latexCitations';
 import { findMarkdownCitations } from './markdownCitations';
+import { citationKeyProblem } from './keys';
 import { formatPandocKey } from './pandocKeys';
 import type { Citation } from './types';
 
@@ -29,7 +30,8 @@ export function planCitationInsertion(
   text: string, offset: number, language: CitationSyntax, keys: readonly string[], options: CitationInsertionOptions = {},
 ): TextEdit {
   const at = Math.max(0, Math.min(offset, text.length));
-  const wanted = uniqueKeys(keys);
+  // A key that would break out of the citation is never written (the adapters say which and why).
+  const wanted = uniqueKeys(keys).filter(k => citationKeyProblem(k, language) === undefined);
   if (wanted.length === 0) return { start: at, end: at, newText: '' };
   return language === 'latex' ? planLatex(text, at, wanted, options) : planMarkdown(text, at, wanted);
 }
@@ -90,7 +92,8 @@ function planLatex(text: string, offset: number, keys: string[], options: Citati
     // An empty list gets the compact style of a new citation.
     return appendToList(text, arg.open + 1, arg.close, separator, missing.join(arg.keys.length === 0 ? ',' : separator));
   }
-  const name = (options.latexCommand ?? 'cite').replace(/^\\/, '').trim() || 'cite';
+  const requested = (options.latexCommand ?? 'cite').replace(/^\\/, '').trim();
+  const name = /^[A-Za-z]+\*?$/.test(requested) ? requested : 'cite';
   return { start: offset, end: offset, newText: `\\${name}{${keys.join(',')}}` };
 }
 
