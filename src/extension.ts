@@ -10,6 +10,7 @@ import { registerEvidenceSidebar } from './features/evidence';
 import { VexasHoverProvider } from './features/hover';
 import { CitationInserter, type InsertOptions } from './features/insertCitation';
 import { citationStyle } from './features/settings';
+import { registerMarkdownFlavourSnippets } from './features/snippets';
 import { Bibliographies } from './workspace/bibliographies';
 import { bundledKnowledge } from './workspace/bundledKnowledge';
 
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): VexasExtensionApi {
     vscode.languages.registerReferenceProvider([...(SERVED_DOCUMENTS as vscode.DocumentFilter[]), ...(BIBTEX_DOCUMENTS as vscode.DocumentFilter[])],
       new CitationReferenceProvider(analyses)),
     vscode.languages.registerCodeActionsProvider(SERVED_DOCUMENTS, new VexasQuickFixes(), { providedCodeActionKinds: VexasQuickFixes.kinds }),
+    registerMarkdownFlavourSnippets(context.extensionUri),
     vscode.commands.registerCommand('vexas.insertCitation', () => inserter.pickAndInsert()),
     vscode.commands.registerCommand('vexas.insertCitationKeys', async (keys: string[], options?: InsertOptions) => {
       const editor = vscode.window.activeTextEditor;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BibEntry } from '../core/bibliography/types';
-import { citationContextAt } from '../core/citations';
+import { citationContextAt, citationKeyProblem } from '../core/citations';
 import type { KnowledgeBase } from '../core/knowledge';
 import type { Bibliographies, FoundReference } from '../workspace/bibliographies';
 import { isProse, type DocumentAnalyses } from './documentAnalysis';
@@ -32,7 +32,8 @@ export class VexasCompletionProvider implements vscode.CompletionItemProvider {
       const bib = await this.bibliographies.forDocument(document, analysis.syntax);
       if (token.isCancellationRequested) return undefined;
       const range = new vscode.Range(document.positionAt(context.replaceStart), document.positionAt(context.replaceEnd));
-      const found = bib.search(context.prefix, KEY_RESULTS);
+      // A key that cannot be written into this syntax (a `}` in a CSL-JSON id, say) is not offered.
+      const found = bib.search(context.prefix, KEY_RESULTS).filter(f => citationKeyProblem(f.entry.key, analysis.syntax) === undefined);
       // Our search already matched author, title, year and DOI: the filter text starts with what was
       // typed so VS Code's own filter (which sees only the first 128 characters) keeps every result.
       const items = found.map((f, rank) => keyItem(f, rank, range, context.prefix));

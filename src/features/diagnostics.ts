@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { KnowledgeBase } from '../core/knowledge';
 import { syntaxForLanguageId } from '../core/languages';
-import type { Bibliographies, LoadedBibliography } from '../workspace/bibliographies';
+import type { CitationSyntax } from '../core/languages';
+import type { Bibliographies, DocumentBibliography, LoadedBibliography } from '../workspace/bibliographies';
 import { isProse, type DocumentAnalyses } from './documentAnalysis';
 import { rangeIn } from './definition';
 import { diagnoseBibliographies, diagnoseMissingCitations, diagnoseNomenclature } from './settings';
@@ -13,6 +14,8 @@ export const enum DiagnosticCode {
   MissingKeyInLibrary = 'missing-citation-in-vexas-library',
   Nomenclature = 'nomenclature',
   BibProblem = 'bibliography-problem',
+  /** On a manuscript's declaration of a bibliography that pandoc, biber or BibTeX cannot read whole. */
+  BibUnreadable = 'bibliography-unreadable',
 }
 
 const DEBOUNCE_MS = 300;
@@ -79,6 +82,7 @@ export class VexasDiagnostics implements vscode.Disposable {
       if (f.format === 'inline') continue;
       this.bibFiles.set(f.uri, diagnoseBibliographies(f.uri) ? bibDiagnostics(f) : []);
     }
+    if (diagnoseBibliographies(document)) out.push(...toolchainDiagnostics(document, analysis.syntax, bib));
     if (diagnoseMissingCitations(document)) {
       for (const c of analysis.citations) {
         if (bib.definesOwn(c.key)) continue;
@@ -115,11 +119,42 @@ export class VexasDiagnostics implements vscode.Disposable {
 
 function bibDiagnostics(file: LoadedBibliography): vscode.Diagnostic[] {
   return file.errors.map(e => {
-    const d = new vscode.Diagnostic(rangeIn(file.lines(), e.start, Math.max(e.end, e.start + 1)), e.message, vscode.DiagnosticSeverity.Warning);
+    const severity = e.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
+    const d = new vscode.Diagnostic(rangeIn(file.lines(), e.start, Math.max(e.end, e.start + 1)), e.message, severity);
     d.source = DIAGNOSTIC_SOURCE;
     d.code = DiagnosticCode.BibProblem;
     return d;
   });
+}
+
+/**
+ * What the author's toolchain will do with a declared bibliography that has malformed entries: pandoc
+ * stops at the first and renders no references; biber and BibTeX skip or misread the entry. One
+ * error on the manuscript's declaration of the file, naming the first place, linked to it.
+ */
+function toolchainDiagnostics(document: vscode.TextDocument, syntax: CitationSyntax, bib: DocumentBibliography): vscode.Diagnostic[] {
+  const out: vscode.Diagnostic[] = [];
+  for (const site of bib.sites) {
+    const file = bib.files.find(f => f.format !== 'inline' && f.uri.toString() === site.uri.toString());
+    const errors = file?.errors.filter(e => e.severity === 'error') ?? [];
+    if (!file || errors.length === 0) continue;
+    const first = errors[0];
+    const at = file.lines().positionAt(first.start);
+    const name = vscode.workspace.asRelativePath(file.uri);
+    const more = errors.length > 1 ? ` (${errors.length} malformed places in all)` : '';
+    const message = syntax === 'markdown'
+      ? `pandoc will stop at ${name} line ${at.line + 1}: ${first.message}${more}. It renders no bibliography until this is fixed.`
+      : `biber and BibTeX will skip or misread the entry at ${name} line ${at.line + 1}: ${first.message}${more}.`;
+    const range = site.range
+      ? new vscode.Range(document.positionAt(site.range.start), document.positionAt(site.range.end))
+      : new vscode.Range(0, 0, 0, 0);
+    const d = new vscode.Diagnostic(range, message, vscode.DiagnosticSeverity.Error);
+    d.source = DIAGNOSTIC_SOURCE;
+    d.code = { value: DiagnosticCode.BibUnreadable, target: file.uri.with({ fragment: `L${at.line + 1},${at.character + 1}` }) };
+    d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(file.uri, new vscode.Position(at.line, at.character)), first.message)];
+    out.push(d);
+  }
+  return out;
 }
 
 function isBibFile(document: vscode.TextDocument): boolean {
@@ -140,6 +175,13 @@ export class VexasQuickFixes implements vscode.CodeActionProvider {
         const a = new vscode.CodeAction(`Replace with '${preferred}'`, vscode.CodeActionKind.QuickFix);
         a.edit = new vscode.WorkspaceEdit();
         a.edit.replace(document.uri, d.range, preferred);
+        a.diagnostics = [d];
+        a.isPreferred = true;
+        actions.push(a);
+      } else if (typeof d.code === 'object' && d.code.value === DiagnosticCode.BibUnreadable && d.relatedInformation?.[0]) {
+        const where = d.relatedInformation[0].location;
+        const a = new vscode.CodeAction(`Go to the problem in ${vscode.workspace.asRelativePath(where.uri)}`, vscode.CodeActionKind.QuickFix);
+        a.command = { command: 'vscode.open', title: a.title, arguments: [where.uri, { selection: where.range }] };
         a.diagnostics = [d];
         a.isPreferred = true;
         actions.push(a);

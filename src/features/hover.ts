@@ -4,7 +4,7 @@ import { formatReference } from '../core/bibliography/format';
 import type { KnowledgeBase, Term } from '../core/knowledge';
 import type { Bibliographies, FoundReference } from '../workspace/bibliographies';
 import { citationAt, isProse, type DocumentAnalyses } from './documentAnalysis';
-import { commandLink, doiUrl, escapeMarkdown, pubmedUrl } from './markdownText';
+import { codeSpan, commandLink, doiUrl, escapeMarkdown, pubmedUrl } from './markdownText';
 import { citationStyle, hoverTerms } from './settings';
 
 const ABSTRACT_EXCERPT = 400;
@@ -68,7 +68,7 @@ function citationHover(key: string, found: FoundReference | undefined, own: bool
   const md = new vscode.MarkdownString('', true);
   md.isTrusted = { enabledCommands: ['vexas.addBundledEntry'] };
   if (!found) {
-    md.appendMarkdown(`**\`${escapeMarkdown(key)}\`** is not in this document's bibliographies, nor in the VEXAS library.`);
+    md.appendMarkdown(`**${codeSpan(key)}** is not in this document's bibliographies, nor in the VEXAS library.`);
     return md;
   }
   const { entry } = found;

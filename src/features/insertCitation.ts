@@ -1,14 +1,16 @@
 import * as vscode from 'vscode';
 import type { BibEntry } from '../core/bibliography/types';
-import { planCitationInsertion } from '../core/citations';
-import { findFrontMatter } from '../core/manuscript/frontMatter';
+import { citationKeyProblem, planCitationInsertion } from '../core/citations';
+import { findFrontMatter, parseFrontMatter } from '../core/manuscript/frontMatter';
+import { planCslJsonAppend } from '../core/bibliography/cslAppend';
+import { toCslItem } from '../core/bibliography/cslFromEntry';
+import type { CslItem } from '../core/bibliography/cslJson';
 import { syntaxForLanguageId, type CitationSyntax } from '../core/languages';
 import type { Bibliographies, DocumentBibliography, FoundReference } from '../workspace/bibliographies';
+import { mayWrite } from '../workspace/access';
 import { exists } from '../workspace/textFiles';
 import { latexCiteCommand } from './settings';
 
-/** Fields of the bundled library that are about our curation, not the reference. */
-const CURATION_FIELDS = new Set(['verified', 'keywords']);
 const NEW_BIBLIOGRAPHY = 'references.bib';
 
 /** Options for scripted use (tests, the evidence view): answers to the questions the command would ask. */
@@ -79,10 +81,12 @@ export class CitationInserter {
   }
 
   /** Inserts citations of `keys` at the editor's cursor. */
-  async insert(editor: vscode.TextEditor, keys: readonly string[], options: InsertOptions = {}): Promise<boolean> {
+  async insert(editor: vscode.TextEditor, requested: readonly string[], options: InsertOptions = {}): Promise<boolean> {
     const document = editor.document;
     const syntax = syntaxForLanguageId(document.languageId);
-    if (!syntax || keys.length === 0) return false;
+    if (!syntax) return false;
+    const keys = citableKeys(requested, syntax);
+    if (keys.length === 0) return false;
     const bib = await this.bibliographies.forDocument(document, syntax);
     const edit = new vscode.WorkspaceEdit();
     const plan = planCitationInsertion(document.getText(), document.offsetAt(editor.selection.active), syntax, [...keys],
@@ -143,8 +147,11 @@ export class CitationInserter {
   }
 
   /**
-   * Adds to `edit` the bundled entries among `keys` that the document's own bibliographies lack.
-   * Returns the keys copied, or undefined when the author cancelled a question.
+   * Adds to `edit` the bundled entries among `keys` that the document's own bibliographies lack, to
+   * the bibliography the document already declares: an existing .bib (asked when several), else an
+   * existing CSL-JSON file (as CSL-JSON items), else the declared file that does not exist yet
+   * (created). Only a document that declares nothing gets references.bib created and declared.
+   * Returns the keys copied, or undefined when the author cancelled a question or it was refused.
    */
   private async addBundledEntries(edit: vscode.WorkspaceEdit, document: vscode.TextDocument, syntax: CitationSyntax,
     bib: DocumentBibliography, keys: readonly string[], options: InsertOptions): Promise<string[] | undefined> {
@@ -155,32 +162,67 @@ export class CitationInserter {
       if (found?.source === 'bundled') entries.push(found.entry);
     }
     if (entries.length === 0) return [];
-    const text = entries.map(bibtexForEntry).join('\n');
-    const existing: vscode.Uri[] = [];
-    for (const uri of bib.declared) if (/\.bib$/i.test(uri.path) && await exists(uri)) existing.push(uri);
+    const names = entries.map(e => e.key).join(', ');
+    const declared = bib.declared.filter(u => mayWrite(u));
+    const present: vscode.Uri[] = [];
+    for (const uri of declared) if (await exists(uri)) present.push(uri);
+    const isBib = (u: vscode.Uri) => /\.bib$/i.test(u.path);
+    const isJson = (u: vscode.Uri) => /\.json$/i.test(u.path);
     let target: vscode.Uri | undefined;
     if (options.targetBibliography) target = vscode.Uri.parse(options.targetBibliography);
-    else if (existing.length === 1) target = existing[0];
-    else if (existing.length > 1) {
-      const picked = await vscode.window.showQuickPick(existing.map(u => ({ label: vscode.workspace.asRelativePath(u), uri: u })),
-        { title: `Add ${entries.map(e => e.key).join(', ')} from the VEXAS library to which bibliography?` });
-      if (!picked) return undefined;
-      target = picked.uri;
+    else {
+      const candidates = present.filter(isBib).length > 0 ? present.filter(isBib) : syntax === 'markdown' ? present.filter(isJson) : [];
+      if (candidates.length === 1) target = candidates[0];
+      else if (candidates.length > 1) {
+        const picked = await vscode.window.showQuickPick(candidates.map(u => ({ label: vscode.workspace.asRelativePath(u), uri: u })),
+          { title: `Add ${names} from the VEXAS library to which bibliography?` });
+        if (!picked) return undefined;
+        target = picked.uri;
+      }
     }
-    if (target) {
+    if (target && !mayWrite(target)) {
+      void vscode.window.showWarningMessage(`This workspace is not trusted: VEXAS writes only inside its folders, so ${names} was not added to ${target.fsPath || target.toString()}.`);
+      return undefined;
+    }
+    if (target && await exists(target)) {
       const bibDoc = await vscode.workspace.openTextDocument(target);
-      const end = bibDoc.positionAt(bibDoc.getText().length);
       const current = bibDoc.getText();
+      if (isJson(target)) {
+        const plan = planCslJsonAppend(current, entries.map(cslForBundledEntry));
+        if (!plan) {
+          void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} is not a CSL-JSON array VEXAS can add to (it should start with '[' and end with ']'); ${names} was not added.`);
+          return undefined;
+        }
+        edit.insert(target, bibDoc.positionAt(plan.offset), plan.text);
+        return entries.map(e => e.key);
+      }
       const separator = current.length === 0 ? '' : current.endsWith('\n\n') ? '' : current.endsWith('\n') ? '\n' : '\n\n';
-      edit.insert(target, end, separator + text);
+      edit.insert(target, bibDoc.positionAt(current.length), separator + entries.map(bibtexForEntry).join('\n'));
       return entries.map(e => e.key);
     }
+    // A declared file that does not exist yet is created, as declared: no second declaration.
+    const missing = target ?? declared.find(isBib) ?? (syntax === 'markdown' ? declared.find(isJson) : undefined);
+    if (missing) {
+      const contents = isJson(missing) ? `[\n${entries.map(e => indentJson(cslForBundledEntry(e))).join(',\n')}\n]\n` : entries.map(bibtexForEntry).join('\n');
+      edit.createFile(missing, { ignoreIfExists: true, contents: new TextEncoder().encode(contents) });
+      return entries.map(e => e.key);
+    }
+    if (bib.declared.length > 0) {
+      // Declared, but outside an untrusted workspace: never write there, and never declare another file.
+      void vscode.window.showWarningMessage(`This workspace is not trusted: VEXAS writes only inside its folders, so ${names} was not added to the declared bibliography.`);
+      return undefined;
+    }
     // No bibliography yet: create references.bib beside the manuscript and declare it.
+    const uri = vscode.Uri.joinPath(document.uri, '..', NEW_BIBLIOGRAPHY);
+    if (!mayWrite(uri)) {
+      void vscode.window.showWarningMessage(`This workspace is not trusted: VEXAS writes only inside its folders, so ${NEW_BIBLIOGRAPHY} was not created.`);
+      return undefined;
+    }
     const create = options.createBibliography ?? (await vscode.window.showInformationMessage(
-      `This document declares no bibliography. Create ${NEW_BIBLIOGRAPHY} with ${entries.map(e => e.key).join(', ')} and declare it?`,
+      `This document declares no bibliography. Create ${NEW_BIBLIOGRAPHY} with ${names} and declare it?`,
       { modal: true }, 'Create')) === 'Create';
     if (!create) return undefined;
-    const uri = vscode.Uri.joinPath(document.uri, '..', NEW_BIBLIOGRAPHY);
+    const text = entries.map(bibtexForEntry).join('\n');
     if (await exists(uri)) {
       const bibDoc = await vscode.workspace.openTextDocument(uri);
       edit.insert(uri, bibDoc.positionAt(bibDoc.getText().length), `\n${text}`);
@@ -188,29 +230,73 @@ export class CitationInserter {
       edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(text) });
     }
     const declaration = declareBibliography(document, syntax);
-    edit.insert(document.uri, declaration.position, declaration.text);
+    edit.replace(document.uri, declaration.range, declaration.text);
     return entries.map(e => e.key);
   }
 }
 
-/** BibTeX for a bundled entry, fields as written, without our curation fields. */
+/** The keys that can be cited in `syntax`; the others are named in one warning, with the reason. */
+function citableKeys(keys: readonly string[], syntax: CitationSyntax): string[] {
+  const refused = keys.map(k => ({ key: k, why: citationKeyProblem(k, syntax) })).filter(r => r.why !== undefined);
+  if (refused.length > 0) {
+    void vscode.window.showWarningMessage(refused.map(r => `The key "${r.key.slice(0, 80)}" cannot be cited: ${r.why}.`).join(' ') +
+      ' Rename it in its bibliography.');
+  }
+  return keys.filter(k => citationKeyProblem(k, syntax) === undefined);
+}
+
+/** Standard fields copied from the VEXAS library: our curation notes (`verified`, `keywords`) never leave it. */
+const COPIED_FIELDS = new Set(['author', 'editor', 'title', 'journal', 'journaltitle', 'booktitle', 'year', 'date', 'month',
+  'volume', 'number', 'issue', 'pages', 'eid', 'publisher', 'address', 'location', 'edition', 'series', 'doi', 'pmid',
+  'pmcid', 'url', 'urldate', 'isbn', 'issn', 'language', 'type', 'institution', 'school', 'organization', 'note']);
+
+/** A bundled entry as a CSL-JSON item (for a CSL-JSON bibliography), standard variables only. */
+function cslForBundledEntry(entry: BibEntry): CslItem {
+  return toCslItem(entry);
+}
+
+function indentJson(item: CslItem): string {
+  return JSON.stringify(item, null, 2).split('\n').map(l => `  ${l}`).join('\n');
+}
+
+/** BibTeX for a bundled entry, its standard fields as written (see COPIED_FIELDS). */
 export function bibtexForEntry(entry: BibEntry): string {
-  const fields = Object.entries(entry.rawFields).filter(([name]) => !CURATION_FIELDS.has(name));
+  const fields = Object.entries(entry.rawFields).filter(([name]) => COPIED_FIELDS.has(name));
   const width = Math.max(0, ...fields.map(([name]) => name.length));
   return `@${entry.type}{${entry.key},\n${fields.map(([name, raw]) => `  ${name.padEnd(width)} = ${raw}`).join(',\n')}\n}\n`;
 }
 
-/** Where and how to declare references.bib in a document that declares no bibliography. */
-function declareBibliography(document: vscode.TextDocument, syntax: CitationSyntax): { position: vscode.Position; text: string } {
+/**
+ * Where and how to declare references.bib in a document that declares no bibliography. An empty
+ * `bibliography:` already in the front matter gets the value (a second key would make pandoc drop
+ * the first and Quarto refuse the document).
+ */
+function declareBibliography(document: vscode.TextDocument, syntax: CitationSyntax): { range: vscode.Range; text: string } {
   const text = document.getText();
+  const at = (offset: number) => new vscode.Range(document.positionAt(offset), document.positionAt(offset));
   if (syntax === 'markdown') {
     const fm = findFrontMatter(text);
-    if (fm) return { position: document.positionAt(fm.contentEnd), text: `bibliography: ${NEW_BIBLIOGRAPHY}\n` };
-    return { position: new vscode.Position(0, 0), text: `---\nbibliography: ${NEW_BIBLIOGRAPHY}\n---\n\n` };
+    if (!fm) return { range: at(0), text: `---\nbibliography: ${NEW_BIBLIOGRAPHY}\n---\n\n` };
+    const entry = frontMatterEntry(text, 'bibliography');
+    if (entry) {
+      const lineEnd = text.indexOf('\n', entry.keyEnd);
+      const valueEnd = Math.max(entry.valueEnd, lineEnd < 0 ? text.length : lineEnd);
+      const end = text.charCodeAt(valueEnd - 1) === 0x0d ? valueEnd - 1 : valueEnd;
+      return { range: new vscode.Range(document.positionAt(entry.keyEnd), document.positionAt(end)), text: `: ${NEW_BIBLIOGRAPHY}` };
+    }
+    return { range: at(fm.contentEnd), text: `bibliography: ${NEW_BIBLIOGRAPHY}\n` };
   }
   const biblatex = /\\usepackage\s*(\[[^\]]*\])?\s*\{[^}]*\bbiblatex\b[^}]*\}[^\n]*\n?/.exec(text);
-  if (biblatex) return { position: document.positionAt(biblatex.index + biblatex[0].length), text: `\\addbibresource{${NEW_BIBLIOGRAPHY}}\n` };
+  if (biblatex) return { range: at(biblatex.index + biblatex[0].length), text: `\\addbibresource{${NEW_BIBLIOGRAPHY}}\n` };
   const end = text.search(/\\end\s*\{document\}/);
-  if (end >= 0) return { position: document.positionAt(end), text: `\\bibliography{${NEW_BIBLIOGRAPHY.replace(/\.bib$/, '')}}\n` };
-  return { position: document.positionAt(text.length), text: `\n\\bibliography{${NEW_BIBLIOGRAPHY.replace(/\.bib$/, '')}}\n` };
+  if (end >= 0) return { range: at(end), text: `\\bibliography{${NEW_BIBLIOGRAPHY.replace(/\.bib$/, '')}}\n` };
+  return { range: at(text.length), text: `\n\\bibliography{${NEW_BIBLIOGRAPHY.replace(/\.bib$/, '')}}\n` };
+}
+
+/** The front matter's `key:` entry (key end, and the end of its value if any). */
+function frontMatterEntry(text: string, key: string): { keyEnd: number; valueEnd: number } | undefined {
+  const node = parseFrontMatter(text);
+  if (node?.kind !== 'mapping') return undefined;
+  const e = node.entries.find(x => x.key === key);
+  return e ? { keyEnd: e.keyEnd, valueEnd: e.value ? e.value.end : e.keyEnd + 1 } : undefined;
 }

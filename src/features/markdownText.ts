@@ -22,3 +22,16 @@ export function pubmedUrl(pmid: string): string {
 export function commandLink(command: string, args: unknown[]): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
 }
+
+/**
+ * `text` as a Markdown code span, shown exactly as written (backslashes included): the fence is one
+ * backtick longer than any run in the text, padded with spaces when the text starts or ends with one.
+ */
+export function codeSpan(text: string): string {
+  let longest = 0;
+  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') || text.trim() === '' ? ' ' : '';
+  return `${fence}${pad}${text.replace(/[\r\n]+/g, ' ')}${pad}${fence}`;
+}
+

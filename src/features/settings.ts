@@ -13,10 +13,28 @@ export const bibliographyGlobs = (scope?: vscode.ConfigurationScope): string[] =
   config(scope).get<string[]>('bibliography.files', []);
 export const useBundledLibrary = (scope?: vscode.ConfigurationScope): boolean =>
   config(scope).get<boolean>('bibliography.useBundledLibrary', true);
-export const latexCiteCommand = (scope?: vscode.ConfigurationScope): string =>
-  config(scope).get<string>('latex.citeCommand', 'cite').replace(/^\\/, '') || 'cite';
+const warnedCommands = new Set<string>();
+
+/**
+ * The LaTeX command Insert Citation writes. The setting can come from a workspace's settings.json:
+ * anything but a command name (`cite`, `parencite*`) is ignored, with one warning, and `cite` used.
+ */
+export const latexCiteCommand = (scope?: vscode.ConfigurationScope): string => {
+  const raw = config(scope).get<string>('latex.citeCommand', 'cite').trim().replace(/^\\/, '');
+  if (/^[A-Za-z]+\*?$/.test(raw)) return raw;
+  if (raw !== '' && !warnedCommands.has(raw)) {
+    warnedCommands.add(raw);
+    void vscode.window.showWarningMessage(`The setting vexas.latex.citeCommand ("${raw.slice(0, 40)}") is not a LaTeX command name such as cite or parencite; \\cite is used instead.`);
+  }
+  return 'cite';
+};
 export const extraCiteCommands = (scope?: vscode.ConfigurationScope): string[] =>
   config(scope).get<string[]>('latex.extraCiteCommands', []).map(c => c.replace(/^\\/, '')).filter(c => /^[A-Za-z]+$/.test(c));
+/** Largest bibliography file read, in bytes (`vexas.bibliography.maxFileSizeMB`, default 256 MB). */
+export const maxBibliographyBytes = (scope?: vscode.ConfigurationScope): number => {
+  const mb = config(scope).get<number>('bibliography.maxFileSizeMB', 256);
+  return (Number.isFinite(mb) && mb > 0 ? mb : 256) * 1e6;
+};
 export const hoverTerms = (scope?: vscode.ConfigurationScope): boolean => config(scope).get<boolean>('hover.terms', true);
 export const completeTerms = (scope?: vscode.ConfigurationScope): boolean => config(scope).get<boolean>('completion.terms', true);
 export const diagnoseMissingCitations = (scope?: vscode.ConfigurationScope): boolean =>

@@ -10,7 +10,8 @@ import { LineIndex } from '../core/lineIndex';
 import { defaultYield } from '../core/slices';
 import { compareHits, ReferenceSearch, type SearchHit } from '../core/search';
 import { bibliographyGlobs, useBundledLibrary } from '../features/settings';
-import { exists, readSourceText, readText } from './textFiles';
+import { isInsideWorkspace, mayRead as workspaceMayRead } from './access';
+import { exists, readSourceText, readText, RefusedFileError } from './textFiles';
 
 
 /** One bibliography file, read and indexed. */
@@ -38,31 +39,49 @@ export interface FoundReference {
   readonly source: vscode.Uri | 'bundled';
 }
 
-/** Files over this size are indexed with a progress notification (they are never skipped). */
+/** Files over this size are indexed with a progress notification. */
 const PROGRESS_THRESHOLD_BYTES = 2_000_000;
+/** A file not open in an editor is checked against the disk at most this often when used. */
+const REVALIDATE_MS = 2_000;
+
+/** Where a manuscript names one of its bibliography files. */
+export interface BibliographyDeclarationSite {
+  readonly uri: vscode.Uri;
+  /** Offsets of the path as written in the manuscript, or undefined when declared in its LaTeX root file. */
+  readonly range?: { start: number; end: number };
+}
 
 /**
  * Reads, indexes and caches the bibliographies of manuscripts: each file once per version, a changed
  * file alone. Indexing (parse, then search index) yields to the extension host every ~20 ms.
  */
 export class Bibliographies implements vscode.Disposable {
-  private readonly cache = new Map<string, { version: string; loaded: Promise<LoadedBibliography> }>();
+  private readonly cache = new Map<string, { version: string; loaded: Promise<LoadedBibliography>; checkedAt: number }>();
   /** Every file a manuscript has asked for, read or missing: only their file events matter. */
   private readonly wanted = new Set<string>();
   private readonly warned = new Set<string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Watchers of files outside the workspace folders (an auto-export in the home folder), by URI. */
+  private readonly outsideWatchers = new Map<string, vscode.Disposable>();
+  private readonly onDisk: (uri: vscode.Uri) => Promise<void>;
   /** Fires when a bibliography file that has been read changes or is deleted. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly bundled: () => Promise<KnowledgeBase>) {
+  /** Every message shown to the author (newest last, at most 100): for the status command and tests. */
+  readonly notices: string[] = [];
+  private readonly mayRead: (uri: vscode.Uri) => boolean;
+
+  /** `access` decides which files may be read and written (default: see workspace/access.ts). */
+  constructor(private readonly bundled: () => Promise<KnowledgeBase>, access: { mayRead(uri: vscode.Uri): boolean } = { mayRead: workspaceMayRead }) {
+    this.mayRead = uri => access.mayRead(uri);
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{bib,json}');
     const invalidate = (uri: vscode.Uri) => {
       if (this.cache.delete(uri.toString())) this.changed.fire(uri);
     };
     // A file event can arrive after we read that very version (e.g. just after it was written):
     // re-index only when the file on disk differs from what was read.
-    const onDisk = async (uri: vscode.Uri) => {
+    const onDisk = this.onDisk = async (uri: vscode.Uri) => {
       const cached = this.cache.get(uri.toString());
       // Not read (yet): a declared file that was missing has appeared. Any other .bib/.json in the
       // workspace (an npm install writes thousands) is none of our business.
@@ -82,27 +101,49 @@ export class Bibliographies implements vscode.Disposable {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+    for (const w of this.outsideWatchers.values()) w.dispose();
   }
 
-  /** The bibliography files a document declares or the settings add, whether or not they exist. */
-  async filesFor(document: vscode.TextDocument, syntax: CitationSyntax): Promise<{ declared: vscode.Uri[]; configured: vscode.Uri[] }> {
+  /**
+   * The bibliography files a document declares or the settings add, whether or not they exist.
+   * In an untrusted workspace, files outside its folders are left out (`refused`), and said so once.
+   */
+  async filesFor(document: vscode.TextDocument, syntax: CitationSyntax): Promise<{ declared: vscode.Uri[]; configured: vscode.Uri[]; sites: BibliographyDeclarationSite[]; refused: vscode.Uri[] }> {
     const base = vscode.Uri.joinPath(document.uri, '..');
     let text = document.getText();
     let root = base;
+    let inRootFile = false;
+    const refused: vscode.Uri[] = [];
     if (syntax === 'latex') {
       // A subfile's bibliography is declared in its root file (`% !TEX root = main.tex`).
       const rootPath = texRoot(text);
       if (rootPath) {
         const rootUri = resolvePath(base, rootPath.endsWith('.tex') ? rootPath : `${rootPath}.tex`);
-        try {
-          text = (await readText(rootUri)).text;
-          root = vscode.Uri.joinPath(rootUri, '..');
-        } catch {
-          this.warnOnce(rootUri, `The LaTeX root file ${rootPath} named by "% !TEX root" cannot be read.`);
+        if (!this.mayRead(rootUri)) {
+          refused.push(rootUri);
+          this.refuseOnce(rootUri, `the LaTeX root file named by "% !TEX root"`);
+        } else {
+          try {
+            text = (await readText(rootUri)).text;
+            root = vscode.Uri.joinPath(rootUri, '..');
+            inRootFile = true;
+          } catch (e) {
+            this.warnOnce(rootUri, `The LaTeX root file ${rootPath} named by "% !TEX root" cannot be read${e instanceof Error && e.message ? `: ${e.message}` : '.'}`);
+          }
         }
       }
     }
-    const declared = bibliographyDeclarations(text, syntax).map(d => resolvePath(root, d.path));
+    const sites: BibliographyDeclarationSite[] = [];
+    for (const d of bibliographyDeclarations(text, syntax)) {
+      const uri = resolvePath(root, d.path);
+      if (!this.mayRead(uri)) {
+        refused.push(uri);
+        this.refuseOnce(uri, `a bibliography declared by ${vscode.workspace.asRelativePath(document.uri)}`);
+        continue;
+      }
+      sites.push({ uri, range: inRootFile ? undefined : { start: d.start, end: d.end } });
+    }
+    const declared = sites.map(s => s.uri);
     const configured: vscode.Uri[] = [];
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     for (const glob of bibliographyGlobs(document)) {
@@ -111,22 +152,55 @@ export class Bibliographies implements vscode.Disposable {
         : await vscode.workspace.findFiles(glob);
       configured.push(...found);
     }
-    return { declared: dedupe(declared), configured: dedupe(configured) };
+    return { declared: dedupe(declared), configured: dedupe(configured), sites, refused };
   }
 
-  /** Reads and indexes one file, from the cache when this version was read before. */
+  /** In an untrusted workspace: one message per file that was not read because it lies outside. */
+  private refuseOnce(uri: vscode.Uri, what: string): void {
+    this.warnOnce(uri, `This workspace is not trusted, so VEXAS reads and writes only files inside its folders: ` +
+      `${uri.fsPath || uri.toString()} (${what}) was not read. Trust the workspace to use it.`);
+  }
+
+  /**
+   * Reads and indexes one file, from the cache when this version was read before. A file read from
+   * disk is compared with the disk (size and time) when used, at most every 2 s: an export rewritten
+   * by Zotero outside the workspace, which no workspace watcher sees, is picked up within seconds.
+   */
   load(uri: vscode.Uri): Promise<LoadedBibliography> {
     const key = uri.toString();
-    this.wanted.add(key);
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === key);
+    // (An open document is the author's own choice to read.)
+    if (!open && !this.mayRead(uri)) return Promise.reject(new Error('outside the workspace, which is not trusted'));
+    if (!this.wanted.has(key)) {
+      this.wanted.add(key);
+      this.watchOutside(uri);
+    }
     const cached = this.cache.get(key);
-    if (cached && (!open || cached.version === `doc:${open.version}`)) return cached.loaded;
-    // A search index still being built for a version no longer cached stops building (asked only after the read).
+    if (cached && (!open || cached.version === `doc:${open.version}`)) {
+      if (!open && Date.now() - cached.checkedAt > REVALIDATE_MS) {
+        cached.checkedAt = Date.now();
+        void this.onDisk(uri);
+      }
+      return cached.loaded;
+    }
+    // A parse or search index still running for a version no longer cached stops (a newer version replaced it).
     const loaded = this.read(uri, () => this.cache.get(key) !== entry);
-    const entry = { version: open ? `doc:${open.version}` : 'disk', loaded };
+    const entry = { version: open ? `doc:${open.version}` : 'disk', loaded, checkedAt: Date.now() };
     this.cache.set(key, entry);
     loaded.catch(() => { if (this.cache.get(key) === entry) this.cache.delete(key); });
     return loaded;
+  }
+
+  /** A watcher for a file outside the workspace folders (the workspace watcher does not see it). */
+  private watchOutside(uri: vscode.Uri): void {
+    if (uri.scheme !== 'file' || isInsideWorkspace(uri)) return;
+    try {
+      const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.split('/').pop() ?? ''));
+      w.onDidChange(u => void this.onDisk(u));
+      w.onDidCreate(u => void this.onDisk(u));
+      w.onDidDelete(u => void this.onDisk(u));
+      this.outsideWatchers.set(uri.toString(), w);
+    } catch { /* revalidation on use still applies */ }
   }
 
   /**
@@ -148,26 +222,29 @@ export class Bibliographies implements vscode.Disposable {
 
   /** Everything a document can cite: its files (declared first), then the bundled library if enabled. */
   async forDocument(document: vscode.TextDocument, syntax: CitationSyntax): Promise<DocumentBibliography> {
-    const { declared, configured } = await this.filesFor(document, syntax);
+    const { declared, configured, sites } = await this.filesFor(document, syntax);
     const loaded: LoadedBibliography[] = [];
     const missing: vscode.Uri[] = [];
     await Promise.all([...declared, ...configured].map(async (uri, i) => {
       try {
         loaded[i] = await this.load(uri);
       } catch (e) {
-        if (!(await exists(uri))) missing.push(uri);
+        if (e instanceof RefusedFileError) this.warnOnce(uri, `${e.message}.`);
+        else if (!(await exists(uri))) missing.push(uri);
         else this.warnOnce(uri, `The bibliography ${vscode.workspace.asRelativePath(uri)} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
       }
     }));
     const inline = syntax === 'markdown' ? inlineBibliography(document) : undefined;
     const kb = useBundledLibrary(document) ? await this.bundled() : undefined;
-    return new DocumentBibliography([...(inline ? [inline] : []), ...loaded.filter(Boolean)], declared, missing, kb);
+    return new DocumentBibliography([...(inline ? [inline] : []), ...loaded.filter(Boolean)], declared, missing, kb, sites);
   }
 
   /** One clear message per file and session: never silent, never a storm of modals. */
   warnOnce(uri: vscode.Uri, message: string): void {
     if (this.warned.has(uri.toString())) return;
     this.warned.add(uri.toString());
+    this.notices.push(message);
+    if (this.notices.length > 100) this.notices.shift();
     void vscode.window.showWarningMessage(message);
   }
 }
@@ -182,6 +259,8 @@ export class DocumentBibliography {
     /** Declared files that do not exist. */
     readonly missing: readonly vscode.Uri[],
     readonly knowledge: KnowledgeBase | undefined,
+    /** Where the manuscript declares each of `declared`. */
+    readonly sites: readonly BibliographyDeclarationSite[] = [],
   ) {}
 
   /** The entry for a key: the document's own files first, then the bundled library. */

@@ -4,7 +4,7 @@
 // into .vscode-test/ on first use); elsewhere, or with VEXAS_TEST_HOST=electron, @vscode/test-electron.
 // Exit code: 0 when every test passed.
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, chromiumPath, ensureOfflineHost, offlineHostUnavailableReason, hostVSCodeVersion } from './vscodeHost.mjs';
@@ -18,6 +18,7 @@ const { values: opts } = parseArgs({ options: {
 const t0 = Date.now();
 const log = m => console.error(`[integration ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
 
+const PACKAGE = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
 const forced = process.env.VEXAS_TEST_HOST;
 const unavailable = forced === 'electron' ? 'VEXAS_TEST_HOST=electron' : offlineHostUnavailableReason();
 if (unavailable) {
@@ -27,6 +28,7 @@ if (unavailable) {
 }
 
 let codeServer, browser, finished = false;
+const seenAtStart = new Set();
 async function finish(code, why) {
   if (finished) return;
   finished = true;
@@ -38,6 +40,16 @@ async function finish(code, why) {
 }
 process.on('SIGINT', () => finish(130, 'interrupted'));
 process.on('SIGTERM', () => finish(143, 'terminated'));
+
+/** Error and warning notifications the workbench raised about this extension's contributions. */
+async function startProblems(page) {
+  const id = `${PACKAGE.publisher}.${PACKAGE.name}`.toLowerCase();
+  // eslint-disable-next-line no-undef -- runs in the workbench page
+  const texts = await page.evaluate(() => [...document.querySelectorAll('.notification-list-item')]
+    .filter(el => el.querySelector('.codicon-error, .codicon-warning'))
+    .map(el => el.getAttribute('aria-label') || el.textContent || ''));
+  return [...new Set(texts)].filter(t => t.toLowerCase().includes(`[${id}]`));
+}
 
 let workspace;
 try {
@@ -58,10 +70,26 @@ try {
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     (console[type] ?? console.log)(...(Array.isArray(args) ? args : [args]));
   });
-  await page.exposeFunction('codeAutomationExit', code => finish(code, 'extension host tests finished'));
+  await page.exposeFunction('codeAutomationExit', async code => {
+    // Problems VS Code found in our manifest at start (an unknown snippet language, say) are shown to
+    // extension developers as notifications prefixed with the extension id: any of them fails the run.
+    const manifestProblems = [...new Set([...seenAtStart, ...await startProblems(page).catch(e => [`could not read the notifications: ${e}`])])];
+    if (manifestProblems.length > 0) {
+      for (const p of manifestProblems) console.error(`notification at start: ${p}`);
+      return finish(6, `${manifestProblems.length} error or warning notification(s) about the extension's manifest`);
+    }
+    return finish(code, 'extension host tests finished');
+  });
   page.on('pageerror', e => { if (opts.verbose) log(`page error: ${e}`); });
   page.on('crash', () => finish(4, 'the workbench page crashed'));
   if (opts.verbose) page.on('console', m => console.error(`[page] ${m.text()}`));
+  // Toasts go when later ones come: watch them while the workbench starts (the first 30 s).
+  const watchStart = Date.now();
+  const watcher = setInterval(() => {
+    if (Date.now() - watchStart > 30_000) return clearInterval(watcher);
+    startProblems(page).then(found => found.forEach(p => seenAtStart.add(p))).catch(() => { /* page busy or gone */ });
+  }, 500);
+  watcher.unref();
   await page.goto(codeServer.url([
     ['extensionDevelopmentPath', codeServer.remoteUri(REPO_ROOT)],
     ['extensionTestsPath', codeServer.remoteUri(EXTENSION_TESTS_PATH)],
