@@ -5,9 +5,11 @@
  * stylesheet maps to VS Code theme variables (a strict CSP forbids inline styles).
  */
 import type { EvidenceRecord } from '../knowledge/types';
+import { chartPoints, levelClass, renderChart } from './chart';
 import { escapeHtml } from './escape';
 import {
-  compareRecords, countPatients, countStudies, describeCounts, describeTreated, designLabel, hasCounts, type FullEvidenceRecord,
+  compareRecords, countPatients, countStudies, describeCounts, describeTreated, designLabel, hasCounts, isListedOnly, NOT_ABSTRACTED,
+  SMALL_DENOMINATOR, type FullEvidenceRecord,
 } from './model';
 
 export interface DetailsInput {
@@ -20,94 +22,29 @@ export interface DetailsInput {
   readonly studyLabel: (studyKey: string) => string;
   /** The formatted reference of a study key, when the library has it. */
   readonly reference: (studyKey: string) => string | undefined;
+  /** The paper's page (DOI or PubMed), for studies listed without figures. */
+  readonly link?: (studyKey: string) => string | undefined;
+  /** When the dataset was last reviewed (shown in the header). */
+  readonly reviewed?: string;
   /** Evidence level letter → definition (the data file's evidenceLevels). */
   readonly levels: Readonly<Record<string, string>>;
   /** The class's summary statements, each with its studies. */
   readonly summary?: ReadonlyArray<{ readonly text: string; readonly studies: readonly string[] }>;
 }
 
-/** One dot of the chart. */
-export interface ChartPoint {
-  readonly recordId: string;
-  readonly drug: string;
-  readonly study: string;
-  readonly level: string;
-  readonly result: string;
-  readonly responders: number;
-  readonly denominator: number;
-  /** What a screen reader announces: "Tocilizumab, Boyadzhieva 2023: 3/15 (CR 3/15 (20%))". */
-  readonly label: string;
-}
-
-export function chartPoints(records: readonly EvidenceRecord[], studyLabel: (key: string) => string): ChartPoint[] {
-  const points: ChartPoint[] = [];
-  for (const r of records) {
-    for (const o of r.outcomes ?? []) {
-      if (!hasCounts(o)) continue;
-      const study = studyLabel(r.study);
-      const timepoint = o.timepoint?.trim() ? `, ${o.timepoint.trim()}` : '';
-      points.push({
-        recordId: r.id, drug: r.drugLabel, study, level: r.evidenceLevel, result: o.result,
-        responders: o.responders, denominator: o.denominator,
-        label: `${r.drugLabel}, ${study}: ${o.responders}/${o.denominator} (${o.result.trim()}${timepoint})`,
-      });
-    }
+function outcomesHtml(r: EvidenceRecord, link: string | undefined): string {
+  if (isListedOnly(r)) {
+    return `<p class="listed"><strong>Figures not abstracted</strong> — ` +
+      (link ? `<a href="${escapeHtml(link)}">open the paper</a>` : 'open the paper') + '.' +
+      (r.figuresNote ? `<span class="detail">${escapeHtml(r.figuresNote)}</span>` : '') + '</p>';
   }
-  return points;
-}
-
-const CHART = { width: 760, labelWidth: 330, plotWidth: 330, rowHeight: 40, top: 28, bottom: 30 } as const;
-const MAX_LABEL = 52;
-
-const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
-const levelClass = (level: string) => `level-${/^[A-D]$/.test(level) ? level : 'other'}`;
-
-/** The SVG dot chart; an empty string when no record reports counts. */
-export function renderChart(points: readonly ChartPoint[], title: string): string {
-  if (points.length === 0) return '';
-  const height = CHART.top + points.length * CHART.rowHeight + CHART.bottom;
-  const x0 = CHART.labelWidth;
-  const xAt = (fraction: number) => x0 + fraction * CHART.plotWidth;
-  const maxDen = Math.max(...points.map(p => p.denominator));
-  const radius = (d: number) => 4 + 6 * Math.sqrt(d / maxDen);
-  const parts: string[] = [];
-  const chartTitle = `Reported response rates: ${title}`;
-  const desc = `${points.length} reported outcome${points.length === 1 ? '' : 's'} with responders and denominator. ` +
-    points.map(p => p.label).join('; ') + '.';
-  parts.push(`<svg class="chart" role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${CHART.width} ${height}" ` +
-    `width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">`);
-  parts.push(`<title id="chart-title">${escapeHtml(chartTitle)}</title>`);
-  parts.push(`<desc id="chart-desc">${escapeHtml(desc)}</desc>`);
-  for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
-    const x = xAt(tick).toFixed(1);
-    parts.push(`<line class="grid" x1="${x}" x2="${x}" y1="${CHART.top - 6}" y2="${height - CHART.bottom}"/>`);
-    parts.push(`<text class="tick" x="${x}" y="${height - CHART.bottom + 16}" text-anchor="middle">${tick * 100}%</text>`);
-  }
-  parts.push(`<text class="axis-title" x="${xAt(0.5).toFixed(1)}" y="14" text-anchor="middle">responders / denominator</text>`);
-  points.forEach((p, i) => {
-    const y = CHART.top + i * CHART.rowHeight + CHART.rowHeight / 2;
-    const x = xAt(p.responders / p.denominator);
-    parts.push(`<g class="row">`);
-    parts.push(`<text class="row-label" x="0" y="${y - 4}">${escapeHtml(truncate(`${p.drug} · ${p.study}`, MAX_LABEL))}</text>`);
-    parts.push(`<text class="row-detail" x="0" y="${y + 11}">${escapeHtml(truncate(p.result, MAX_LABEL + 8))}</text>`);
-    parts.push(`<line class="track" x1="${xAt(0).toFixed(1)}" x2="${xAt(1).toFixed(1)}" y1="${y}" y2="${y}"/>`);
-    parts.push(`<circle class="dot ${levelClass(p.level)}" cx="${x.toFixed(1)}" cy="${y}" r="${radius(p.denominator).toFixed(1)}" ` +
-      `aria-label="${escapeHtml(p.label)}"><title>${escapeHtml(p.label)}</title></circle>`);
-    parts.push(`<text class="rate" x="${(xAt(1) + 14).toFixed(1)}" y="${y + 4}">${p.responders}/${p.denominator} · ${escapeHtml(p.level)}</text>`);
-    parts.push('</g>');
-  });
-  parts.push('</svg>');
-  return parts.join('\n');
-}
-
-function outcomesHtml(r: EvidenceRecord): string {
   const outcomes = r.outcomes ?? [];
   if (outcomes.length === 0) return '<p class="muted">No outcome figures recorded.</p>';
   return `<ul class="outcomes">${outcomes.map(o => {
     const details = [
       o.definition ? `Definition: ${o.definition}` : '',
       o.timepoint ? `Time point: ${o.timepoint}` : '',
-      hasCounts(o) ? `Responders/denominator: ${o.responders}/${o.denominator}` : '',
+      hasCounts(o) ? `Responders/denominator: ${o.responders}/${o.denominator}${o.denominator < SMALL_DENOMINATOR ? ' (small denominator)' : ''}` : '',
       `Source: ${o.where}`,
     ].filter(Boolean);
     return `<li><span class="result">${escapeHtml(o.result)}</span>` +
@@ -130,15 +67,22 @@ export function renderDetailsBody(input: DetailsInput): string {
   out.push('<header>');
   out.push(`<h1>${escapeHtml(input.title)}</h1>`);
   if (input.target) out.push(`<p class="target">Target: ${escapeHtml(input.target)}</p>`);
-  out.push(`<p class="counts">${escapeHtml(counts)} in the VEXAS evidence dataset. Patient counts are summed per therapy record.</p>`);
+  out.push(`<p class="counts">${escapeHtml(counts)} in the VEXAS evidence dataset` +
+    `${input.reviewed ? ` (reviewed ${escapeHtml(input.reviewed)})` : ''}. Patient counts are summed per therapy record.</p>`);
+  const listed = records.filter(isListedOnly);
+  if (listed.length > 0) {
+    out.push(`<p class="note">${listed.length === 1 ? 'One study is' : `${listed.length} study records are`} listed without figures: ` +
+      'their identifiers and design were verified, but their results could not be read in the primary source, so they are ' +
+      `not charted. ${escapeHtml(NOT_ABSTRACTED.replace(/^./, c => c.toUpperCase()))}.</p>`);
+  }
   out.push('</header>');
 
   out.push('<section aria-labelledby="chart-heading">');
   out.push('<h2 id="chart-heading">Reported response rates</h2>');
   if (points.length) {
-    out.push('<p class="note">One dot per reported outcome with both responders and denominator, placed at responders ÷ denominator; ' +
-      'the counts and the evidence level are printed beside it, and larger denominators draw larger dots. ' +
-      'Response definitions differ between studies.</p>');
+    out.push('<p class="note">One marker per reported outcome with both responders and denominator, placed at responders ÷ denominator, ' +
+      'with the counts and the evidence level beside it (shape and letter: A ● B ■ C ◆ D ▲). ' +
+      `A hollow marker labelled “n = …” has a denominator under ${SMALL_DENOMINATOR}. Response definitions differ between studies.</p>`);
     out.push(renderChart(points, input.title));
   } else {
     out.push('<p class="note">No study here reports both responders and a denominator.</p>');
@@ -161,15 +105,15 @@ export function renderDetailsBody(input: DetailsInput): string {
     const notes = [full.levelNote, ...(full.caveats ?? [])].filter((n): n is string => !!n);
     const id = escapeHtml(r.id);
     const who = escapeHtml(`${study} (${r.drugLabel})`);
-    out.push(`<tr data-record="${id}">`);
-    out.push(`<th scope="row">${escapeHtml(r.drugLabel)}</th>`);
-    out.push(`<td><span class="study">${escapeHtml(study)}</span>${ref ? `<span class="ref">${escapeHtml(ref)}</span>` : ''}` +
+    out.push(`<tr data-record="${id}"${isListedOnly(r) ? ' class="listed-row"' : ''}>`);
+    out.push(`<th scope="row">${escapeHtml(r.drugLabel)}${r.origin?.kind === 'own' ? '<span class="own">your extraction</span>' : ''}</th>`);
+    out.push(`<td data-label="Study"><span class="study">${escapeHtml(study)}</span>${ref ? `<span class="ref">${escapeHtml(ref)}</span>` : ''}` +
       `<span class="detail">${escapeHtml(r.study)}</span></td>`);
-    out.push(`<td>${escapeHtml(design)}</td>`);
-    out.push(`<td>${escapeHtml(describeTreated(r))}</td>`);
-    out.push(`<td>${outcomesHtml(r)}${notes.map(n => `<p class="detail">${escapeHtml(n)}</p>`).join('')}</td>`);
-    out.push(`<td>${adverseHtml(r)}</td>`);
-    out.push(`<td><span class="level ${levelClass(r.evidenceLevel)}">${escapeHtml(r.evidenceLevel)}</span>` +
+    out.push(`<td data-label="Design">${escapeHtml(design)}</td>`);
+    out.push(`<td data-label="Patients">${escapeHtml(describeTreated(r))}</td>`);
+    out.push(`<td data-label="Reported results">${outcomesHtml(r, input.link?.(r.study))}${notes.map(n => `<p class="detail">${escapeHtml(n)}</p>`).join('')}</td>`);
+    out.push(`<td data-label="Adverse events">${adverseHtml(r)}</td>`);
+    out.push(`<td data-label="Level"><span class="level ${levelClass(r.evidenceLevel)}">${escapeHtml(r.evidenceLevel)}</span>` +
       (levelText ? `<span class="visually-hidden">: ${escapeHtml(levelText)}</span>` : '') + '</td>');
     out.push('<td class="actions">' +
       `<button type="button" data-action="insertCitation" data-record="${id}" aria-label="Insert citation of ${who}">Cite</button>` +

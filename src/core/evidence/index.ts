@@ -3,3 +3,4 @@ export * from './model';
 export * from './filter';
 export * from './text';
 export * from './details';
+export * from './chart';

@@ -43,6 +43,12 @@ export interface PatientCount {
   readonly notReported: number;
 }
 
+/** Studies with figures abstracted, and studies only listed (their figures are in the paper). */
+export interface StudyCount {
+  readonly abstracted: number;
+  readonly listed: number;
+}
+
 export interface DrugGroup {
   /** Stable id: `<class>/<drug>`. */
   readonly id: string;
@@ -50,7 +56,7 @@ export interface DrugGroup {
   readonly drug: string;
   readonly label: string;
   readonly records: readonly EvidenceRecord[];
-  readonly studies: number;
+  readonly studies: StudyCount;
   readonly patients: PatientCount;
 }
 
@@ -59,8 +65,13 @@ export interface ClassGroup {
   readonly info: EvidenceClass;
   readonly drugs: readonly DrugGroup[];
   readonly records: readonly EvidenceRecord[];
-  readonly studies: number;
+  readonly studies: StudyCount;
   readonly patients: PatientCount;
+}
+
+/** A record whose study is listed without figures (read the paper for its results). */
+export function isListedOnly(r: EvidenceRecord): boolean {
+  return r.figures === 'not-abstracted';
 }
 
 /** Class ids in display order: leading classes, then the data's classes, then ids only records use. */
@@ -83,8 +94,15 @@ export function countPatients(records: readonly EvidenceRecord[]): PatientCount 
   return { reported, notReported };
 }
 
-export function countStudies(records: readonly EvidenceRecord[]): number {
-  return new Set(records.map(r => r.study)).size;
+/** Distinct studies; one with any abstracted record here counts as abstracted. */
+export function countStudies(records: readonly EvidenceRecord[]): StudyCount {
+  const abstracted = new Set<string>();
+  const all = new Set<string>();
+  for (const r of records) {
+    all.add(r.study);
+    if (!isListedOnly(r)) abstracted.add(r.study);
+  }
+  return { abstracted: abstracted.size, listed: all.size - abstracted.size };
 }
 
 const LEVEL_RANK: Readonly<Record<string, number>> = ownTable({ A: 0, B: 1, C: 2, D: 3 });
@@ -139,9 +157,13 @@ export function groupEvidence(classes: readonly EvidenceClass[], records: readon
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** "2 studies · 36 patients", "1 study · 15 patients (n not reported in 1 record)". */
-export function describeCounts(studies: number, patients: PatientCount): string {
-  const parts = [plural(studies, 'study', 'studies')];
+/**
+ * "2 studies · 36 patients", "1 study · 15 patients (n not reported in 1 record)",
+ * "2 studies (1 with figures, 1 listed) · 15 patients (n not reported in 1 record)".
+ */
+export function describeCounts(studies: StudyCount, patients: PatientCount): string {
+  const total = studies.abstracted + studies.listed;
+  const parts = [plural(total, 'study', 'studies') + (studies.listed > 0 ? ` (${studies.abstracted} with figures, ${studies.listed} listed)` : '')];
   if (patients.reported > 0 || patients.notReported === 0) parts.push(plural(patients.reported, 'patient'));
   let text = parts.join(' · ');
   if (patients.notReported > 0) text += ` (n not reported in ${plural(patients.notReported, 'record')})`;
@@ -162,6 +184,12 @@ export function describeTreated(r: EvidenceRecord): string {
 export function hasCounts(o: EvidenceOutcome): o is EvidenceOutcome & { responders: number; denominator: number } {
   return typeof o.responders === 'number' && typeof o.denominator === 'number' && o.denominator > 0;
 }
+
+/** What a listed study's row says instead of a result. */
+export const NOT_ABSTRACTED = 'figures not abstracted — open the paper';
+
+/** Denominators below this are marked as small wherever a rate is shown (a 4/4 is not a 100% cohort). */
+export const SMALL_DENOMINATOR = 5;
 
 /** The outcome to show on a study's row: the first with counts, else the first. */
 export function headlineOutcome(r: EvidenceRecord): EvidenceOutcome | undefined {

@@ -7,7 +7,7 @@
 import type { EvidenceClass, EvidenceRecord } from '../knowledge/types';
 import type { CitationSyntax } from '../languages';
 import { escapeLatex, escapeMarkdownTableCell, escapeMarkdownText } from './escape';
-import { compareRecords, designLabel, drugInText, outcomeText, type FullEvidenceRecord } from './model';
+import { compareRecords, designLabel, drugInText, isListedOnly, outcomeText, type FullEvidenceRecord } from './model';
 import { ownTable } from '../ownTable';
 
 export interface CitationFormat {
@@ -69,12 +69,30 @@ function treatedClause(r: EvidenceRecord): string {
  */
 export function studySentence(r: EvidenceRecord, format: CitationFormat): GeneratedText {
   const esc = escaper(format.syntax);
-  const outcomes = (r.outcomes ?? []).map(outcomeText).filter(t => t.length > 0);
-  const results = outcomes.length === 0
-    ? '; no outcome figures recorded'
-    : `; reported result${outcomes.length === 1 ? '' : 's'}: ${outcomes.join('; ')}`;
+  const drug = drugInText(r.drugLabel);
+  const outcomes = (r.outcomes ?? []).map(o => resultInSentence(outcomeText(o), drug)).filter(t => t.length > 0);
+  const results = isListedOnly(r)
+    ? '; its results are not abstracted in the VEXAS evidence dataset (see the paper)'
+    : outcomes.length === 0
+      ? '; no outcome figures recorded'
+      : `; reported result${outcomes.length === 1 ? '' : 's'}: ${outcomes.join('; ')}`;
   const text = `In ${designPhrase(r)}, ${treatedClause(r)}${results}`;
   return { text: `${esc(text)} ${formatCitation([r.study], format)}.`, keys: [r.study] };
+}
+
+/**
+ * A result as the source words it, made to read inside our sentence: a capital that only started the
+ * source's sentence goes ("Clinical response" → "clinical response"; CR, IL-6, FRENVEX stay), and
+ * the drug the sentence has just named is not named again ("in all cases treated with ruxolitinib" →
+ * "in all cases"). Numbers and the rest of the wording are untouched.
+ */
+export function resultInSentence(result: string, drug: string): string {
+  let text = result;
+  if (drug) {
+    const name = drug.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    text = text.replace(new RegExp(`\\s+(?:treated with|on|with|receiving)\\s+${name}(?=[\\s,;.)]|$)`, 'iu'), '');
+  }
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 /** Sentences for several records (a drug's studies), in the given order, one after the other. */
@@ -95,6 +113,7 @@ function patientsCell(r: EvidenceRecord): string {
 }
 
 function resultsCell(r: EvidenceRecord): string {
+  if (isListedOnly(r)) return 'not abstracted (see the paper)';
   const outcomes = (r.outcomes ?? []).map(outcomeText).filter(t => t.length > 0);
   return outcomes.length ? outcomes.join('; ') : 'no outcome figures recorded';
 }
@@ -114,8 +133,10 @@ export function evidenceTable(records: readonly EvidenceRecord[], options: Table
   const sorted = [...records].sort(compareRecords('level'));
   const keys = uniqueKeys(sorted.map(r => r.study));
   const subject = options.classInfo?.name ?? 'therapies';
+  const listed = sorted.filter(isListedOnly).length;
   const caption = `Published treatment evidence for ${subject} in VEXAS syndrome. Patients: number given the therapy in the study; ` +
-    'n.r., not reported. Level: evidence level A–D of the VEXAS evidence dataset.';
+    'n.r., not reported. Level: evidence level A–D of the VEXAS evidence dataset.' +
+    (listed > 0 ? ` Studies whose results are marked "not abstracted" are listed without figures: see the papers.` : '');
   const rows = sorted.map(r => ({
     therapy: r.drugLabel, cite: formatCitation([r.study], options), design: designLabel(r.design),
     patients: patientsCell(r), results: resultsCell(r), level: r.evidenceLevel,

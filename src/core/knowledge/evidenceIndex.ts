@@ -1,10 +1,14 @@
-import type { EvidenceClass, EvidenceFile, EvidenceRecord } from './types';
+import type { EvidenceClass, EvidenceFile, EvidenceGuidance, EvidenceRecord } from './types';
 
 /** The therapy evidence, indexed by drug, class and study. */
 export class EvidenceIndex {
   readonly classes: readonly EvidenceClass[];
   readonly records: readonly EvidenceRecord[];
   readonly levels: Readonly<Record<string, string>>;
+  /** Guidance documents the dataset lists. */
+  readonly guidance: readonly EvidenceGuidance[];
+  /** When the dataset was last reviewed (YYYY-MM-DD), if it says. */
+  readonly reviewed: string | undefined;
   private readonly byDrug = new Map<string, EvidenceRecord[]>();
   private readonly byClass = new Map<string, EvidenceRecord[]>();
   private readonly byStudy = new Map<string, EvidenceRecord[]>();
@@ -14,6 +18,8 @@ export class EvidenceIndex {
     this.classes = file.classes;
     this.records = file.records;
     this.levels = file.evidenceLevels;
+    this.guidance = file.guidance ?? [];
+    this.reviewed = file.provenance?.lastReviewed;
     for (const c of file.classes) this.classById.set(c.id, c);
     for (const r of file.records) {
       push(this.byDrug, r.drug.toLowerCase(), r);

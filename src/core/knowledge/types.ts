@@ -59,6 +59,27 @@ export interface EvidenceRecord {
   readonly adverseEvents?: ReadonlyArray<{ readonly text: string; readonly where: string }>;
   readonly evidenceLevel: string;
   readonly where?: string;
+  /**
+   * `abstracted` (figures copied from the primary source) or `not-abstracted`: the study is listed
+   * with what was verified, and its results must be read in the paper. Absent means abstracted.
+   */
+  readonly figures?: 'abstracted' | 'not-abstracted';
+  /** Why the figures are not abstracted (or a remark on them). */
+  readonly figuresNote?: string;
+  /** Set when the record comes from the author's own extraction file, not the bundled dataset. */
+  readonly origin?: { readonly kind: 'own'; readonly file: string };
+}
+
+/** A guidance or recommendation document the dataset lists (no figures, no evidence level). */
+export interface EvidenceGuidance {
+  readonly study: string;
+  readonly year?: number;
+  readonly title: string;
+  readonly issuer?: string;
+  readonly kind?: string;
+  readonly scope?: string;
+  readonly identifiersSeen?: readonly string[];
+  readonly note?: string;
 }
 
 export interface EvidenceClass {
@@ -74,4 +95,5 @@ export interface EvidenceFile {
   readonly evidenceLevels: Readonly<Record<string, string>>;
   readonly classes: readonly EvidenceClass[];
   readonly records: readonly EvidenceRecord[];
+  readonly guidance?: readonly EvidenceGuidance[];
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { formatReference } from '../../core/bibliography/format';
 import { escapeHtml, renderDetailsBody } from '../../core/evidence';
 import type { EvidenceRecord, KnowledgeBase } from '../../core/knowledge';
+import { doiUrl, pubmedUrl } from '../markdownText';
 import { citationStyle } from '../settings';
 import { EvidenceState } from './state';
 
@@ -156,6 +157,11 @@ export class EvidenceDetailsPanel implements vscode.Disposable {
         const entry = kb.references.get(key);
         return entry ? formatReference(entry, style, 'text') : undefined;
       },
+      link: key => {
+        const f = kb.references.get(key)?.fields;
+        return f?.doi ? doiUrl(f.doi) : f?.pmid ? pubmedUrl(f.pmid) : undefined;
+      },
+      reviewed: kb.evidence.reviewed,
     });
     const css = webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, 'details.css'));
     const js = webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, 'details.js'));

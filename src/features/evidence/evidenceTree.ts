@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { formatReference } from '../../core/bibliography/format';
 import {
-  describeCounts, describeFilter, describeTreated, designLabel, headlineOutcome, isFilterActive, LEADING_CLASSES, outcomeText, SORT_LABELS,
+  countStudies, describeCounts, describeFilter, describeTreated, designLabel, headlineOutcome, isFilterActive, isListedOnly, LEADING_CLASSES,
+  NOT_ABSTRACTED, outcomeText, SMALL_DENOMINATOR, SORT_LABELS,
 } from '../../core/evidence';
 import type { EvidenceRecord } from '../../core/knowledge';
 import { doiUrl, escapeMarkdown, pubmedUrl } from '../markdownText';
@@ -27,7 +28,13 @@ const EXPANDED_KEY = 'vexas.evidence.expanded';
 const COLLAPSED_KEY = 'vexas.evidence.collapsed';
 const HEADLINE_MAX = 70;
 
-const LEVEL_COLOURS: Readonly<Record<string, string>> = { A: 'charts.green', B: 'charts.blue', C: 'charts.yellow', D: 'charts.orange' };
+/**
+ * Each level has a shape of its own as well as a colour (and its letter leads the row's text), so
+ * levels are told apart without colour: A a star, B a filled circle, C a triangle, D an outline circle.
+ */
+const LEVEL_ICONS: Readonly<Record<string, readonly [string, string]>> = {
+  A: ['star-full', 'charts.green'], B: ['circle-filled', 'charts.blue'], C: ['triangle-up', 'charts.yellow'], D: ['circle-large-outline', 'charts.orange'],
+};
 
 /** The Therapy Evidence view: drug class → drug → study, filtered and sorted by EvidenceState. */
 export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceElement>, vscode.Disposable {
@@ -67,7 +74,10 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceEle
           'Clear it with the Clear Filter button in the title bar.'
         : manuscripts.document() ? undefined : 'Open a Markdown or LaTeX manuscript to insert citations, sentences and tables at its cursor.';
       if (isFilterActive(filter) && model.shown === 0) view.message = `No study matches ${describeFilter(filter, model.kb.evidence.classes)}. Clear the filter to see all ${model.total}.`;
-      view.description = `by ${SORT_LABELS[this.state.sort]}`;
+      const all = countStudies(model.kb.evidence.records);
+      const reviewed = model.kb.evidence.reviewed;
+      view.description = `by ${SORT_LABELS[this.state.sort]}${reviewed ? ` · reviewed ${reviewed}` : ''}`;
+      view.title = `Therapy Evidence (${all.abstracted} with figures, ${all.listed} listed)`;
     };
     void update();
     return vscode.Disposable.from(
@@ -127,7 +137,8 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceEle
       item.id = id;
       item.description = describeCounts(g.studies, g.patients);
       item.contextValue = 'vexasEvidenceClass';
-      item.iconPath = new vscode.ThemeIcon('symbol-namespace');
+      // A drug class: the pill-shaped "package" of drugs it holds.
+      item.iconPath = new vscode.ThemeIcon('package');
       const md = new vscode.MarkdownString();
       md.appendMarkdown(`**${escapeMarkdown(g.info.name)}**`);
       if (g.info.target) md.appendMarkdown(` · target: ${escapeMarkdown(g.info.target)}`);
@@ -154,14 +165,17 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceEle
     if (!r) return new vscode.TreeItem(element);
     const study = EvidenceState.studyLabel(model.kb, r.study, r.year);
     const headline = headlineOutcome(r);
-    const headlineText = headline ? truncate(outcomeText(headline), HEADLINE_MAX) : 'no outcome figures recorded';
+    const listed = isListedOnly(r);
+    const small = headline && typeof headline.denominator === 'number' && headline.denominator < SMALL_DENOMINATOR ? ' (small n)' : '';
+    const headlineText = listed ? NOT_ABSTRACTED : headline ? truncate(outcomeText(headline), HEADLINE_MAX) + small : 'no outcome figures recorded';
     const item = new vscode.TreeItem(study, vscode.TreeItemCollapsibleState.None);
     item.id = id;
     item.description = `${r.evidenceLevel} · ${designLabel(r.design)} · ${describeTreated(r)} · ${headlineText}`;
     const entry = model.kb.references.get(r.study);
     item.contextValue = entry?.fields.doi || entry?.fields.pmid ? 'vexasEvidenceStudy:link' : 'vexasEvidenceStudy';
-    const colour = LEVEL_COLOURS[r.evidenceLevel];
-    item.iconPath = new vscode.ThemeIcon('circle-filled', colour ? new vscode.ThemeColor(colour) : undefined);
+    const [icon, colour] = listed ? ['book', undefined] : LEVEL_ICONS[r.evidenceLevel] ?? ['circle-outline', undefined];
+    item.iconPath = new vscode.ThemeIcon(icon, colour ? new vscode.ThemeColor(colour) : undefined);
+    if (r.origin?.kind === 'own') item.description = `yours · ${item.description}`;
     // The tooltip formats the reference (citation-js): built when it is first shown (resolveTreeItem).
     item.accessibilityInformation = {
       label: `${study}, ${r.drugLabel}, evidence level ${r.evidenceLevel}, ${designLabel(r.design)}, ${describeTreated(r)}, ${headlineText}`,
@@ -176,6 +190,8 @@ export function recordTooltip(r: EvidenceRecord, model: EvidenceModel, study: st
   const md = new vscode.MarkdownString();
   const e = escapeMarkdown;
   md.appendMarkdown(`**${e(r.drugLabel)}** · ${e(study)} · evidence level **${e(r.evidenceLevel)}**\n\n`);
+  if (r.origin?.kind === 'own') md.appendMarkdown(`_Your own extraction, from ${e(r.origin.file)}: not part of the reviewed VEXAS dataset._\n\n`);
+  if (isListedOnly(r)) md.appendMarkdown(`**Figures not abstracted: open the paper.** ${r.figuresNote ? e(r.figuresNote) : ''}\n\n`);
   md.appendMarkdown(`${e(designLabel(r.design))}${r.multicentre ? ' (multicentre)' : ''} · ${e(describeTreated(r))}` +
     `${r.target ? ` · ${e(r.target)}` : ''}\n\n`);
   if (r.population?.description) md.appendMarkdown(`**Population:** ${e(r.population.description)}\n\n`);
@@ -183,7 +199,7 @@ export function recordTooltip(r: EvidenceRecord, model: EvidenceModel, study: st
   if (r.population?.mds) md.appendMarkdown(`**MDS:** ${e(r.population.mds)}\n\n`);
   const outcomes = r.outcomes ?? [];
   md.appendMarkdown('**Outcomes**\n\n');
-  if (outcomes.length === 0) md.appendMarkdown('- No outcome figures recorded.\n');
+  if (outcomes.length === 0) md.appendMarkdown(isListedOnly(r) ? '- Not abstracted (see the paper).\n' : '- No outcome figures recorded.\n');
   for (const o of outcomes) {
     const parts = [e(o.result)];
     if (o.definition) parts.push(`definition: ${e(o.definition)}`);

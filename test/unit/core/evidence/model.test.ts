@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import {
   compareRecords, countPatients, describeCounts, drugInText, groupEvidence, headlineOutcome, LEADING_CLASSES, orderedClassIds, outcomeText, studyLabel,
 } from '../../../../src/core/evidence';
+import type { EvidenceRecord } from '../../../../src/core/knowledge';
 import { CLASSES, RECORDS, shippedEvidence } from './fixtures';
 
 describe('core/evidence: grouping and ordering', () => {
@@ -18,12 +19,17 @@ describe('core/evidence: grouping and ordering', () => {
       ['jak/ruxolitinib', ['ruxolitinib--jones2023ruxolitinib']],
       ['jak/baricitinib', ['baricitinib--lee2024baricitinib']],
     ]);
-    assert.strictEqual(jak.studies, 2);
+    assert.deepStrictEqual(jak.studies, { abstracted: 2, listed: 0 });
     assert.deepStrictEqual(jak.patients, { reported: 13, notReported: 0 });
     assert.strictEqual(describeCounts(jak.studies, jak.patients), '2 studies · 13 patients');
     const hma = groupEvidence(CLASSES, RECORDS).find(g => g.id === 'hma');
     assert.ok(hma);
     assert.strictEqual(describeCounts(hma.studies, hma.patients), '1 study (n not reported in 1 record)');
+    const listed = { ...RECORDS[2], id: 'baricitinib--doe2024listed', study: 'doe2024listed', patients: undefined, outcomes: [], figures: 'not-abstracted' } as EvidenceRecord;
+    const withListed = groupEvidence(CLASSES, [...RECORDS, listed]).find(g => g.id === 'jak');
+    assert.ok(withListed);
+    assert.deepStrictEqual(withListed.studies, { abstracted: 2, listed: 1 });
+    assert.strictEqual(describeCounts(withListed.studies, withListed.patients), '3 studies (2 with figures, 1 listed) · 13 patients (n not reported in 1 record)');
   });
 
   it('sorts by evidence level, size or year', () => {

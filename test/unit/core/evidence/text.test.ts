@@ -1,5 +1,7 @@
 import * as assert from 'assert';
-import { blockPadding, evidenceTable, formatCitation, inlinePadding, recordsSentences, studySentence } from '../../../../src/core/evidence';
+import {
+  blockPadding, drugInText, evidenceTable, formatCitation, inlinePadding, recordsSentences, resultInSentence, studySentence,
+} from '../../../../src/core/evidence';
 import type { EvidenceRecord } from '../../../../src/core/knowledge';
 import { CLASSES, RECORDS, shippedEvidence } from './fixtures';
 
@@ -21,11 +23,11 @@ describe('core/evidence: sentences and tables', () => {
       keys: ['smith2022tocilizumab'],
     });
     assert.strictEqual(studySentence(RECORDS[1], tex).text,
-      'In a registry study, 12 patients were treated with ruxolitinib; reported results: Response\\_rate 50\\% \\& more (6/12); ' +
-      'Dose reduced in most patients \\parencite{jones2023ruxolitinib}.');
+      'In a registry study, 12 patients were treated with ruxolitinib; reported results: response\\_rate 50\\% \\& more (6/12); ' +
+      'dose reduced in most patients \\parencite{jones2023ruxolitinib}.');
     assert.strictEqual(studySentence(RECORDS[1], md).text,
-      'In a registry study, 12 patients were treated with ruxolitinib; reported results: Response\\_rate 50% & more (6/12); ' +
-      'Dose reduced in most patients [@jones2023ruxolitinib].');
+      'In a registry study, 12 patients were treated with ruxolitinib; reported results: response\\_rate 50% & more (6/12); ' +
+      'dose reduced in most patients [@jones2023ruxolitinib].');
   });
 
   it('says what is missing instead of inventing it', () => {
@@ -33,9 +35,28 @@ describe('core/evidence: sentences and tables', () => {
       'In a case report, 1 patient was treated with baricitinib; no outcome figures recorded [@lee2024baricitinib].');
     assert.strictEqual(studySentence(RECORDS[3], md).text,
       'In a prospective cohort, patients were treated with azacitidine (number treated not reported); ' +
-      'reported result: Responses were seen (number not stated) [@kim2021azacitidine].');
+      'reported result: responses were seen (number not stated) [@kim2021azacitidine].');
     const courses = { ...RECORDS[3], treatmentCourses: 9 } as EvidenceRecord;
     assert.match(studySentence(courses, md).text, /9 treatment courses of azacitidine were given;/);
+  });
+
+  it('reads as one sentence: no capital mid-sentence, the drug not named twice', () => {
+    const rux = { ...RECORDS[2], drugLabel: 'Ruxolitinib', patients: 4,
+      outcomes: [{ result: 'Clinical response in all cases treated with ruxolitinib (4/4, 100%)', responders: 4, denominator: 4, where: 'abstract' }] } as EvidenceRecord;
+    assert.strictEqual(studySentence(rux, md).text,
+      'In a case report, 4 patients were treated with ruxolitinib; reported result: clinical response in all cases (4/4, 100%) [@lee2024baricitinib].');
+    assert.strictEqual(resultInSentence('CR 3/15 (20%)', 'tocilizumab'), 'CR 3/15 (20%)', 'abbreviations keep their capitals');
+    assert.strictEqual(resultInSentence('IL-6 levels fell', 'x'), 'IL-6 levels fell');
+  });
+
+  it('says which studies are listed without figures, in sentences and tables', () => {
+    const listed = { ...RECORDS[2], patients: undefined, outcomes: [], figures: 'not-abstracted' } as EvidenceRecord;
+    assert.strictEqual(studySentence(listed, md).text,
+      'In a case report, patients were treated with baricitinib (number treated not reported); ' +
+      'its results are not abstracted in the VEXAS evidence dataset (see the paper) [@lee2024baricitinib].');
+    const table = evidenceTable([listed], md).text;
+    assert.match(table, /\| not abstracted \(see the paper\) \|/);
+    assert.match(table, /listed without figures: see the papers\./);
   });
 
   it('joins a drug\'s studies, citing each', () => {
@@ -52,7 +73,9 @@ describe('core/evidence: sentences and tables', () => {
       assert.doesNotMatch(template, /\b(effective|efficacy|safe|safety|superior|promising|beneficial|successful)\b/i, text);
       for (const o of r.outcomes ?? []) {
         const plain = text.replace(/\\(.)/g, '$1');
-        assert.ok(plain.includes(o.result.trim().replace(/\.$/, '')), `"${o.result}" is quoted in "${text}"`);
+        const quoted = resultInSentence(o.result.trim().replace(/\.$/, ''), drugInText(r.drugLabel));
+        assert.ok(plain.includes(quoted), `"${o.result}" is quoted in "${text}"`);
+        for (const n of o.result.match(/\d+(?:\.\d+)?/g) ?? []) assert.ok(plain.includes(n), `${n} of "${o.result}" is in "${text}"`);
       }
     }
   });
