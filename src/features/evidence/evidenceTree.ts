@@ -70,10 +70,10 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceEle
       if (!model) return;
       const filter = this.state.filter;
       view.message = isFilterActive(filter)
-        ? `Filtered: ${describeFilter(filter, model.kb.evidence.classes)}. Showing ${model.shown} of ${model.total} studies. ` +
+        ? `Filtered: ${describeFilter(filter, model.classes)}. Showing ${model.shown} of ${model.total} studies. ` +
           'Clear it with the Clear Filter button in the title bar.'
         : manuscripts.document() ? undefined : 'Open a Markdown or LaTeX manuscript to insert citations, sentences and tables at its cursor.';
-      if (isFilterActive(filter) && model.shown === 0) view.message = `No study matches ${describeFilter(filter, model.kb.evidence.classes)}. Clear the filter to see all ${model.total}.`;
+      if (isFilterActive(filter) && model.shown === 0) view.message = `No study matches ${describeFilter(filter, model.classes)}. Clear the filter to see all ${model.total}.`;
       const all = countStudies(model.kb.evidence.records);
       const reviewed = model.kb.evidence.reviewed;
       view.description = `by ${SORT_LABELS[this.state.sort]}${reviewed ? ` · reviewed ${reviewed}` : ''}`;

@@ -8,6 +8,7 @@ import {
 import type { EvidenceRecord, KnowledgeBase } from '../../core/knowledge';
 import { syntaxForLanguageId } from '../../core/languages';
 import type { Bibliographies } from '../../workspace/bibliographies';
+import { OwnEvidenceFiles } from '../../workspace/ownEvidenceFiles';
 import type { CitationInserter, InsertOptions } from '../insertCitation';
 import { doiUrl, pubmedUrl } from '../markdownText';
 import { citationStyle, latexCiteCommand } from '../settings';
@@ -52,7 +53,8 @@ export interface SnapshotNode {
  */
 export function registerEvidenceSidebar(context: vscode.ExtensionContext, deps: EvidenceSidebarDeps): void {
   const manuscripts = new ManuscriptTracker();
-  const state = new EvidenceState(context.workspaceState, deps.knowledge);
+  const own = new OwnEvidenceFiles(context.extensionUri);
+  const state = new EvidenceState(context.workspaceState, deps.knowledge, own);
   const evidenceTree = new EvidenceTreeProvider(state, context.workspaceState);
   const evidenceView = vscode.window.createTreeView(EVIDENCE_VIEW, { treeDataProvider: evidenceTree, showCollapseAll: true });
   const referencesTree = new ReferencesTreeProvider(deps.knowledge, deps.bibliographies, manuscripts);
@@ -122,9 +124,9 @@ export function registerEvidenceSidebar(context: vscode.ExtensionContext, deps: 
     const classId = parsed?.kind === 'class' ? parsed.id : parsed?.kind === 'drug' ? parsed.id.split('/')[0] : undefined;
     if (!classId) return false;
     // The table shows the class's whole evidence, whatever the view's filter hides.
-    const records = model.kb.evidence.forClass(classId);
+    const records = model.forClass(classId);
     if (records.length === 0) return false;
-    const classInfo = model.kb.evidence.classInfo(classId);
+    const classInfo = model.classInfo(classId);
     return insertGenerated(editor => evidenceTable(records, { ...formatFor(editor), classInfo }), true, options);
   }
 
@@ -166,14 +168,14 @@ export function registerEvidenceSidebar(context: vscode.ExtensionContext, deps: 
     const model = await state.model();
     const kb = model.kb;
     if (parsed?.kind === 'class') {
-      const info = kb.evidence.classInfo(parsed.id);
-      return details.show({ element: `class:${parsed.id}`, title: info?.name ?? parsed.id, target: info?.target, records: kb.evidence.forClass(parsed.id), summary: info?.summary }, kb);
+      const info = model.classInfo(parsed.id);
+      return details.show({ element: `class:${parsed.id}`, title: info?.name ?? parsed.id, target: info?.target, records: model.forClass(parsed.id), summary: info?.summary }, kb);
     }
     const drugGroupId = parsed?.kind === 'drug' ? parsed.id
       : parsed?.kind === 'study' ? (() => { const r = model.recordById.get(parsed.id); return r && `${r.class}/${r.drug}`; })() : undefined;
     if (!drugGroupId) return undefined;
     const [classId, drug] = drugGroupId.split('/');
-    const records = kb.evidence.forClass(classId).filter(r => r.drug === drug);
+    const records = model.forClass(classId).filter(r => r.drug === drug);
     if (records.length === 0) return undefined;
     return details.show({ element: `drug:${drugGroupId}`, title: records[0].drugLabel, target: records[0].target, records }, kb);
   }
@@ -194,14 +196,14 @@ export function registerEvidenceSidebar(context: vscode.ExtensionContext, deps: 
       await state.setFilter({ ...state.filter, ...sanitizeFilter(scripted) });
       return;
     }
-    const kb = await deps.knowledge();
+    const model = await state.model();
     const current = state.filter;
     type Item = vscode.QuickPickItem & { group?: 'classes' | 'designs' | 'populations'; value?: string };
     const items: Item[] = [];
-    const designs = [...new Set(kb.evidence.records.map(r => r.design))];
+    const designs = [...new Set(model.records.map(r => r.design))];
     items.push({ label: 'Drug class', kind: vscode.QuickPickItemKind.Separator });
-    for (const g of (await state.model()).kb.evidence.classes) {
-      if (!kb.evidence.forClass(g.id).length) continue;
+    for (const g of model.classes) {
+      if (!model.forClass(g.id).length) continue;
       items.push({ label: g.name, description: g.target, group: 'classes', value: g.id, picked: current.classes?.includes(g.id) });
     }
     items.push({ label: 'Study design', kind: vscode.QuickPickItemKind.Separator });
@@ -266,7 +268,7 @@ export function registerEvidenceSidebar(context: vscode.ExtensionContext, deps: 
 
   const command = (id: string, fn: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown);
   context.subscriptions.push(
-    manuscripts, state, evidenceTree, evidenceView, referencesTree, referencesView, details,
+    manuscripts, own, state, evidenceTree, evidenceView, referencesTree, referencesView, details,
     evidenceTree.attach(evidenceView, manuscripts),
     // After a reload VS Code restores an open details panel; re-render what it showed.
     vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, {

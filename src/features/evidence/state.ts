@@ -4,7 +4,8 @@ import {
   EVIDENCE_SORTS, EvidenceSearch, groupEvidence, isFilterActive, POPULATION_TOGGLES, studyLabel,
   type ClassGroup, type DrugGroup, type EvidenceFilter, type EvidenceSort,
 } from '../../core/evidence';
-import type { EvidenceRecord, KnowledgeBase } from '../../core/knowledge';
+import type { OwnEvidence } from '../../core/evidence/ownEvidence';
+import type { EvidenceClass, EvidenceRecord, KnowledgeBase } from '../../core/knowledge';
 
 const FILTER_KEY = 'vexas.evidence.filter';
 const SORT_KEY = 'vexas.evidence.sort';
@@ -21,6 +22,17 @@ export interface EvidenceModel {
   /** Records shown / all records. */
   readonly shown: number;
   readonly total: number;
+  /** Every record: the bundled dataset's, then the author's own extractions. */
+  readonly records: readonly EvidenceRecord[];
+  readonly classes: readonly EvidenceClass[];
+  forClass(classId: string): readonly EvidenceRecord[];
+  classInfo(classId: string): EvidenceClass | undefined;
+}
+
+/** The author's own extraction records (see workspace/ownEvidenceFiles.ts). */
+export interface OwnEvidenceSource {
+  load(): Promise<OwnEvidence>;
+  readonly onDidChange: vscode.Event<void>;
 }
 
 /**
@@ -30,15 +42,19 @@ export interface EvidenceModel {
 export class EvidenceState implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
-  private search: { kb: KnowledgeBase; search: EvidenceSearch } | undefined;
+  private search: { kb: KnowledgeBase; own: OwnEvidence | undefined; search: EvidenceSearch } | undefined;
   private cached: Promise<EvidenceModel> | undefined;
+  private readonly subscription: vscode.Disposable | undefined;
 
-  constructor(private readonly memento: vscode.Memento, private readonly knowledge: () => Promise<KnowledgeBase>) {
+  constructor(private readonly memento: vscode.Memento, private readonly knowledge: () => Promise<KnowledgeBase>,
+    private readonly own?: OwnEvidenceSource) {
     void vscode.commands.executeCommand('setContext', FILTERED_KEY, isFilterActive(this.filter));
+    this.subscription = own?.onDidChange(() => this.invalidate());
   }
 
   dispose(): void {
     this.changed.dispose();
+    this.subscription?.dispose();
   }
 
   get filter(): EvidenceFilter {
@@ -81,19 +97,27 @@ export class EvidenceState implements vscode.Disposable {
 
   private async build(): Promise<EvidenceModel> {
     const kb = await this.knowledge();
-    if (this.search?.kb !== kb) {
+    // The author's own file never keeps the bundled evidence from showing: a file that cannot be read adds nothing.
+    const own = this.own ? await this.own.load().catch(() => undefined) : undefined;
+    const all = [...kb.evidence.records, ...(own?.records ?? [])];
+    const known = new Set(kb.evidence.classes.map(c => c.id));
+    const classes = [...kb.evidence.classes, ...(own?.classes ?? []).filter(c => !known.has(c.id) && known.add(c.id))];
+    if (this.search?.kb !== kb || this.search.own !== own) {
       const authors = (key: string) => kb.references.get(key)?.fields.author ?? '';
-      this.search = { kb, search: new EvidenceSearch(kb.evidence.records, kb.evidence.classes, authors) };
+      this.search = { kb, own, search: new EvidenceSearch(all, classes, authors) };
     }
-    const records = this.search.search.apply(this.filter);
-    const groups = groupEvidence(kb.evidence.classes, records, this.sort);
+    const shown = this.search.search.apply(this.filter);
+    const groups = groupEvidence(classes, shown, this.sort);
+    const classById = new Map(classes.map(c => [c.id, c]));
     return {
-      kb, groups,
+      kb, groups, records: all, classes,
       classById: new Map(groups.map(g => [g.id, g])),
       drugById: new Map(groups.flatMap(g => g.drugs.map(d => [d.id, d] as const))),
-      recordById: new Map(kb.evidence.records.map(r => [r.id, r])),
-      shown: records.length,
-      total: kb.evidence.records.length,
+      recordById: new Map(all.map(r => [r.id, r])),
+      shown: shown.length,
+      total: all.length,
+      forClass: id => all.filter(r => r.class === id),
+      classInfo: id => classById.get(id),
     };
   }
 }

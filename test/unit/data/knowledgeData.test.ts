@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parseBibTeX } from '../../../src/core/bibliography/parseBibTeX';
+import { Glossary } from '../../../src/core/knowledge/glossary';
 import type { EvidenceFile, TermsFile } from '../../../src/core/knowledge/types';
 
 /**
@@ -79,7 +80,7 @@ describe('data/ knowledge base', () => {
 
   describe('terms.json', () => {
     it('validates against schema/terms.schema.json', () => assertValid('terms.schema.json', terms, 'terms.json'));
-    it('holds at least 120 terms', () => assert.ok(terms.terms.length >= 120, `${terms.terms.length} terms`));
+    it('holds at least 220 terms', () => assert.ok(terms.terms.length >= 220, `${terms.terms.length} terms`));
     it('every term cites at least one source, and every source key exists', () => {
       for (const t of terms.terms) {
         assert.ok(t.sources.length > 0, `${t.id} has sources`);
@@ -112,6 +113,17 @@ describe('data/ knowledge base', () => {
 
   describe('evidence.json', () => {
     it('validates against schema/evidence.schema.json', () => assertValid('evidence.schema.json', evidence, 'evidence.json'));
+    it('keeps the bundled conventions the schema leaves open to authors\' own files', () => {
+      const file = evidence as unknown as Record<string, unknown>;
+      for (const part of ['provenance', 'evidenceLevels', 'classes']) assert.ok(file[part], `evidence.json has ${part}`);
+      const known = ['il6', 'jak', 'glucocorticoids', 'hma', 'hsct', 'il1', 'tnf', 'dmard', 'other'];
+      for (const c of evidence.classes) assert.ok(known.includes(c.id), `class ${c.id}`);
+      for (const r of evidence.records) {
+        assert.match(r.study, /^[a-z]+[0-9]{4}[a-z]+$/, `${r.id}: study key convention`);
+        assert.match(r.id, /^[a-z0-9-]+--[a-z]+[0-9]{4}[a-z]+$/, `${r.id}: record id convention`);
+        assert.strictEqual(r.id, `${r.drug}--${r.study}`, `${r.id} is <drug>--<study>`);
+      }
+    });
     it('record ids are unique; classes and study keys exist', () => {
       const ids = new Set<string>();
       const classes = new Set(evidence.classes.map(c => c.id));
@@ -148,6 +160,16 @@ describe('data/ knowledge base', () => {
         if (r.design === 'systematic-review') assert.ok(r.evidenceLevel >= 'C', `${r.id}: review of published cases`);
         if (r.evidenceLevel === 'A') assert.match(r.design, /trial|prospective/, `${r.id}: level A needs a prospective trial`);
       }
+    });
+    it('every drug or drug class in the evidence has a glossary term', () => {
+      const glossary = new Glossary(terms);
+      for (const r of evidence.records) {
+        const label = r.drugLabel.replace(/\s*\(.*\)\s*$/, '');
+        const term = glossary.lookup(label) ?? glossary.lookup(label.replace(/^Other /, ''));
+        assert.ok(term, `${r.id}: no term for "${label}"`);
+      }
+      const used = new Set(evidence.records.map(r => r.drug));
+      for (const c of evidence.classes) for (const d of c.drugs ?? []) assert.ok(used.has(d), `${c.id} lists ${d}, which no record uses`);
     });
     it('covers the drug classes in use, IL-6 and JAK inhibitors first', () => {
       const order = evidence.classes.map(c => c.id);
