@@ -27,6 +27,8 @@ const extensionOptions = {
   // VS Code 1.85 (the oldest editor we support) runs extensions on Node 18.
   target: 'node18',
   external: ['vscode'],
+  // ESM builds first: jsonc-parser's UMD "main" loads its parts with a dynamic require that a bundle cannot follow.
+  mainFields: ['module', 'main'],
   sourcemap: true,
   sourcesContent: false,
   minify: production,

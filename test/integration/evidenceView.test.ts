@@ -15,8 +15,9 @@ async function shippedEvidence(): Promise<EvidenceFile> {
 }
 
 const describeTree = () => vscode.commands.executeCommand<TreeSnapshot>('vexas.evidence.describeTree');
+const classNodes = (nodes: readonly SnapshotNode[]) => nodes.filter(n => n.element.startsWith('class:'));
 const studies = (nodes: readonly SnapshotNode[]): string[] =>
-  nodes.flatMap(c => c.children.flatMap(d => d.children.map(s => s.element.replace(/^study:/, ''))));
+  classNodes(nodes).flatMap(c => c.children.flatMap(d => d.children.map(s => s.element.replace(/^study:/, ''))));
 
 async function placeCursorAtEndOf(editor: vscode.TextEditor, needle: string): Promise<void> {
   const offset = editor.document.getText().indexOf(needle);
@@ -43,8 +44,8 @@ describe('therapy evidence sidebar in the extension host', () => {
     const withRecords = new Set(data.records.map(r => r.class));
     const expectedOrder = [...LEADING_CLASSES.filter(c => withRecords.has(c)),
       ...data.classes.map(c => c.id).filter(c => withRecords.has(c) && !LEADING_CLASSES.includes(c))];
-    assert.deepStrictEqual(tree.nodes.map(n => n.element), expectedOrder.map(c => `class:${c}`));
-    for (const classNode of tree.nodes) {
+    assert.deepStrictEqual(classNodes(tree.nodes).map(n => n.element), expectedOrder.map(c => `class:${c}`));
+    for (const classNode of classNodes(tree.nodes)) {
       const classId = classNode.element.slice('class:'.length);
       const records = data.records.filter(r => r.class === classId);
       assert.strictEqual(classNode.label, data.classes.find(c => c.id === classId)?.name ?? classId);
@@ -61,10 +62,42 @@ describe('therapy evidence sidebar in the extension host', () => {
           assert.ok(studyNode.description.startsWith(`${r.evidenceLevel} · ${designLabel(r.design)} · `), studyNode.description);
           assert.ok(studyNode.description.includes(typeof r.patients === 'number' ? `n=${r.patients}` : 'not reported'), studyNode.description);
           assert.match(studyNode.label, /\d{4}$/, 'a study row is labelled by first author and year');
+          if (r.figures === 'not-abstracted') assert.ok(studyNode.description.endsWith('figures not abstracted — open the paper'), studyNode.description);
         }
       }
     }
     assert.deepStrictEqual(studies(tree.nodes).sort(), data.records.map(r => r.id).sort(), 'every record once');
+    const guidance = tree.nodes.find(n => n.element === 'section:guidance');
+    assert.ok(guidance, 'guidance documents follow the classes');
+    assert.deepStrictEqual(guidance.children.map(g => g.element), (data.guidance ?? []).map(g => `guidance:${g.study}`));
+    assert.match(tree.description ?? '', / · reviewed \d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('adds the author\'s own extractions, marked as theirs, and reports an invalid record in the file', async () => {
+    const own = {
+      records: [
+        { ...data.records.find(r => r.class === 'il6' && r.figures !== 'not-abstracted'), id: 'tocilizumab--mine2026own', study: 'mine2026own', year: 2026 },
+        { id: 'broken--mine2026own', drug: 'x' },
+      ],
+    };
+    const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'extractions', 'vexas-evidence.json');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(own, null, 2)));
+    try {
+      const tree = await waitFor('the own record in the tree', async () => {
+        const t = await describeTree();
+        return studies(t.nodes).includes('own:0:tocilizumab--mine2026own') ? t : undefined;
+      });
+      const row = classNodes(tree.nodes).flatMap(c => c.children.flatMap(d => d.children)).find(n => n.element === 'study:own:0:tocilizumab--mine2026own');
+      assert.ok(row?.description.startsWith('yours · '), row?.description);
+      const problems = await waitFor('the problem in the file', () => {
+        const d = vscode.languages.getDiagnostics(uri).filter(x => /Record 2 \(broken--mine2026own\) is not used/.test(x.message));
+        return d.length ? d : undefined;
+      });
+      assert.strictEqual(problems[0].range.start.line, JSON.stringify(own, null, 2).split('\n').findIndex(l => l.includes('"broken--mine2026own"')) - 1);
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+      await waitFor('the own record to go', async () => (studies((await describeTree()).nodes).some(s => s.startsWith('own:')) ? undefined : true));
+    }
   });
 
   it('narrows the tree with the filter, says so in the view message, and clears it', async () => {
@@ -96,8 +129,8 @@ describe('therapy evidence sidebar in the extension host', () => {
     await vscode.commands.executeCommand('vexas.evidence.sort', 'size');
     try {
       const tree = await describeTree();
-      assert.strictEqual(tree.description, 'by number of patients');
-      for (const drug of tree.nodes.flatMap(c => c.children)) {
+      assert.ok(tree.description?.startsWith('by number of patients'), tree.description);
+      for (const drug of classNodes(tree.nodes).flatMap(c => c.children)) {
         const sizes = drug.children.map(s => data.records.find(r => `study:${r.id}` === s.element)?.patients ?? -1);
         assert.deepStrictEqual(sizes, [...sizes].sort((a, b) => b - a), drug.label);
       }

@@ -18,10 +18,13 @@ export type EvidenceElement = string;
 export const classElement = (classId: string) => `class:${classId}`;
 export const drugElement = (drugGroupId: string) => `drug:${drugGroupId}`;
 export const studyElement = (recordId: string) => `study:${recordId}`;
+/** The Guidance documents section, and one document in it (by its study key). */
+export const GUIDANCE_SECTION = 'section:guidance';
+export const guidanceElement = (studyKey: string) => `guidance:${studyKey}`;
 
-export function parseElement(element: string): { kind: 'class' | 'drug' | 'study'; id: string } | undefined {
-  const m = /^(class|drug|study):(.+)$/.exec(element);
-  return m ? { kind: m[1] as 'class' | 'drug' | 'study', id: m[2] } : undefined;
+export function parseElement(element: string): { kind: 'class' | 'drug' | 'study' | 'section' | 'guidance'; id: string } | undefined {
+  const m = /^(class|drug|study|section|guidance):(.+)$/.exec(element);
+  return m ? { kind: m[1] as 'class' | 'drug' | 'study' | 'section' | 'guidance', id: m[2] } : undefined;
 }
 
 const EXPANDED_KEY = 'vexas.evidence.expanded';
@@ -94,8 +97,14 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceEle
 
   async getChildren(element?: EvidenceElement): Promise<EvidenceElement[]> {
     const model = await this.currentModel();
-    if (!element) return model.groups.map(g => classElement(g.id));
+    if (!element) {
+      const roots = model.groups.map(g => classElement(g.id));
+      // Guidance documents follow the classes, unless a filter is narrowing the studies.
+      if (model.kb.evidence.guidance.length > 0 && !isFilterActive(this.state.filter)) roots.push(GUIDANCE_SECTION);
+      return roots;
+    }
     const parsed = parseElement(element);
+    if (element === GUIDANCE_SECTION) return model.kb.evidence.guidance.map(g => guidanceElement(g.study));
     if (parsed?.kind === 'class') return model.classById.get(parsed.id)?.drugs.map(d => drugElement(d.id)) ?? [];
     if (parsed?.kind === 'drug') return model.drugById.get(parsed.id)?.records.map(r => studyElement(r.id)) ?? [];
     return [];
@@ -103,7 +112,8 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceEle
 
   getParent(element: EvidenceElement): EvidenceElement | undefined {
     const parsed = parseElement(element);
-    if (!parsed || parsed.kind === 'class') return undefined;
+    if (!parsed || parsed.kind === 'class' || parsed.kind === 'section') return undefined;
+    if (parsed.kind === 'guidance') return GUIDANCE_SECTION;
     if (parsed.kind === 'drug') return classElement(parsed.id.split('/')[0]);
     const record = this.model?.recordById.get(parsed.id);
     return record ? drugElement(`${record.class}/${record.drug}`) : undefined;
@@ -147,6 +157,36 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceEle
       for (const s of g.info.summary ?? []) md.appendMarkdown(`\n\n- ${escapeMarkdown(s.text)}`);
       item.tooltip = md;
       item.accessibilityInformation = { label: `${g.info.name}, drug class, ${describeCounts(g.studies, g.patients)}` };
+      return item;
+    }
+    if (parsed.kind === 'section') {
+      const n = model.kb.evidence.guidance.length;
+      const item = new vscode.TreeItem('Guidance documents', collapsible(false));
+      item.id = id;
+      item.description = `${n} document${n === 1 ? '' : 's'} · no figures`;
+      item.iconPath = new vscode.ThemeIcon('law');
+      item.tooltip = 'Guidance and recommendation documents the dataset lists. Their recommendations are not abstracted: read the documents.';
+      return item;
+    }
+    if (parsed.kind === 'guidance') {
+      const g = model.kb.evidence.guidance.find(x => x.study === parsed.id);
+      if (!g) return new vscode.TreeItem(element);
+      const item = new vscode.TreeItem(EvidenceState.studyLabel(model.kb, g.study, g.year), vscode.TreeItemCollapsibleState.None);
+      item.id = id;
+      item.description = g.title;
+      item.iconPath = new vscode.ThemeIcon('file-text');
+      const entry = model.kb.references.get(g.study);
+      item.contextValue = entry?.fields.doi || entry?.fields.pmid ? 'vexasEvidenceGuidance:link' : 'vexasEvidenceGuidance';
+      const md = new vscode.MarkdownString();
+      md.appendMarkdown(`**${escapeMarkdown(g.title)}**${g.year ? ` (${g.year})` : ''}\n\n`);
+      if (g.issuer) md.appendMarkdown(`${escapeMarkdown(g.issuer)}\n\n`);
+      if (g.scope) md.appendMarkdown(`Scope: ${escapeMarkdown(g.scope)}\n\n`);
+      md.appendMarkdown(g.identifiersSeen && g.identifiersSeen.length > 0
+        ? `Identifiers verified: ${g.identifiersSeen.map(escapeMarkdown).join(', ')}\n\n`
+        : '_No DOI or PMID verified yet: check the citation before submission._\n\n');
+      if (g.note) md.appendMarkdown(`${escapeMarkdown(g.note)}\n\n`);
+      md.appendMarkdown('_Recommendations are not abstracted here: read the document._');
+      item.tooltip = md;
       return item;
     }
     if (parsed.kind === 'drug') {

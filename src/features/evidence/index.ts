@@ -102,10 +102,11 @@ export function registerEvidenceSidebar(context: vscode.ExtensionContext, deps: 
   };
 
   async function insertCitation(element?: unknown, options?: InsertOptions): Promise<boolean> {
-    const record = await recordOf(element);
-    if (!record) return false;
+    const guidance = parseElement(selected(element) ?? '');
+    const key = guidance?.kind === 'guidance' ? guidance.id : (await recordOf(element))?.study;
+    if (!key) return false;
     const editor = await manuscriptEditor();
-    return editor ? deps.inserter.insert(editor, [record.study], options) : false;
+    return editor ? deps.inserter.insert(editor, [key], options) : false;
   }
 
   async function insertSentence(element?: unknown, options?: InsertOptions): Promise<boolean> {
@@ -132,9 +133,10 @@ export function registerEvidenceSidebar(context: vscode.ExtensionContext, deps: 
 
   async function referenceOf(element: unknown): Promise<BibEntry | undefined> {
     if (element && typeof element === 'object' && (element as ReferenceElement).kind === 'entry') return (element as Extract<ReferenceElement, { kind: 'entry' }>).entry;
-    const record = await recordOf(element);
-    if (!record) return undefined;
-    return (await deps.knowledge()).references.get(record.study);
+    const guidance = parseElement(selected(element) ?? '');
+    const key = guidance?.kind === 'guidance' ? guidance.id : (await recordOf(element))?.study;
+    if (!key) return undefined;
+    return (await deps.knowledge()).references.get(key);
   }
 
   async function copyReference(element?: unknown): Promise<string | undefined> {

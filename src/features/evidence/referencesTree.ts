@@ -112,7 +112,8 @@ export class ReferencesTreeProvider implements vscode.TreeDataProvider<Reference
     for (const f of bib?.files ?? []) {
       roots.push({
         kind: 'source', id: `file|${f.uri.toString()}`, label: f.uri.path.split('/').pop() ?? f.uri.path,
-        description: `${vscode.workspace.asRelativePath(f.uri)} · ${f.entries.length} entries`, entries: f.entries, source: f.uri,
+        description: describeSource(f.uri, f.format === 'inline' ? `${f.entries.length} in the front matter` : `${f.entries.length} ${f.entries.length === 1 ? 'entry' : 'entries'}`),
+        entries: f.entries, source: f.uri,
       });
     }
     for (const uri of bib?.missing ?? []) {
@@ -161,6 +162,13 @@ export class ReferencesTreeProvider implements vscode.TreeDataProvider<Reference
       element.source === 'bundled' ? 'VEXAS library' : vscode.workspace.asRelativePath(element.source)].filter(Boolean).join('\n');
     return item;
   }
+}
+
+/** "12 entries", or "refs/ · 12 entries" for a file in a folder: the name is the label, never repeated. */
+function describeSource(uri: vscode.Uri, count: string): string {
+  const relative = vscode.workspace.asRelativePath(uri);
+  const folder = relative.includes('/') ? relative.slice(0, relative.lastIndexOf('/') + 1) : '';
+  return folder ? `${folder} · ${count}` : count;
 }
 
 function sourceId(source: vscode.Uri | 'bundled'): string {

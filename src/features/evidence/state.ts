@@ -98,7 +98,7 @@ export class EvidenceState implements vscode.Disposable {
   private async build(): Promise<EvidenceModel> {
     const kb = await this.knowledge();
     // The author's own file never keeps the bundled evidence from showing: a file that cannot be read adds nothing.
-    const own = this.own ? await this.own.load().catch(() => undefined) : undefined;
+    const own = this.own ? await this.own.load().catch(e => { console.error(`[vexas] own evidence files: ${e instanceof Error ? e.stack : e}`); return undefined; }) : undefined;
     const all = [...kb.evidence.records, ...(own?.records ?? [])];
     const known = new Set(kb.evidence.classes.map(c => c.id));
     const classes = [...kb.evidence.classes, ...(own?.classes ?? []).filter(c => !known.has(c.id) && known.add(c.id))];
