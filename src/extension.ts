@@ -11,6 +11,7 @@ import { VexasHoverProvider } from './features/hover';
 import { CitationInserter, type InsertOptions } from './features/insertCitation';
 import { citationStyle } from './features/settings';
 import { registerMarkdownFlavourSnippets } from './features/snippets';
+import { registerTermSuggestWhileTyping } from './features/termSuggest';
 import { Bibliographies } from './workspace/bibliographies';
 import { bundledKnowledge } from './workspace/bundledKnowledge';
 
@@ -56,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): VexasExtensionApi {
       new CitationReferenceProvider(analyses)),
     vscode.languages.registerCodeActionsProvider(SERVED_DOCUMENTS, new VexasQuickFixes(), { providedCodeActionKinds: VexasQuickFixes.kinds }),
     registerMarkdownFlavourSnippets(context.extensionUri),
+    registerTermSuggestWhileTyping(analyses, knowledge),
     vscode.commands.registerCommand('vexas.insertCitation', () => inserter.pickAndInsert()),
     vscode.commands.registerCommand('vexas.insertCitationKeys', async (keys: string[], options?: InsertOptions) => {
       const editor = vscode.window.activeTextEditor;

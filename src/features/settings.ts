@@ -37,6 +37,8 @@ export const maxBibliographyBytes = (scope?: vscode.ConfigurationScope): number 
 };
 export const hoverTerms = (scope?: vscode.ConfigurationScope): boolean => config(scope).get<boolean>('hover.terms', true);
 export const completeTerms = (scope?: vscode.ConfigurationScope): boolean => config(scope).get<boolean>('completion.terms', true);
+export const termsWhileTyping = (scope?: vscode.ConfigurationScope): boolean =>
+  completeTerms(scope) && config(scope).get<boolean>('completion.termsWhileTyping', true);
 export const diagnoseMissingCitations = (scope?: vscode.ConfigurationScope): boolean =>
   config(scope).get<boolean>('diagnostics.missingCitations', true);
 export const diagnoseBibliographies = (scope?: vscode.ConfigurationScope): boolean =>

@@ -27,7 +27,8 @@ const server = await startCodeServer({
 const browser = await launchChromium(chromiumPath(), server.tmp);
 let failed = false;
 try {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 760 }, deviceScaleFactor: 1 })).newPage();
+  // The default layout authors work in: sidebar and editor side by side in a 1400×900 window.
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 })).newPage();
   await page.goto(server.url([['extensionDevelopmentPath', server.remoteUri(REPO_ROOT)], ['skipWelcome', 'true']]));
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   await page.waitForTimeout(2500);
@@ -62,27 +63,26 @@ try {
       log(`${name}: ${e instanceof Error ? e.message : e}`);
     }
   };
+  // The first hover waits for the knowledge base and the citation formatter: ask again until it shows.
   const showHover = async () => {
-    await command('Show or Focus Hover');
-    await page.waitForSelector('.monaco-hover:visible', { timeout: 15_000 });
+    for (let attempt = 1; ; attempt++) {
+      await command('Show or Focus Hover');
+      try {
+        await page.waitForSelector('.monaco-hover:visible', { timeout: 8_000 });
+        break;
+      } catch (e) {
+        if (attempt >= 4) throw e;
+        await page.keyboard.press('Escape');
+      }
+    }
     await page.waitForTimeout(800);
   };
-  const widenSideBar = async () => {
-    const sash = page.locator('.monaco-sash.vertical').first();
-    const box = await sash.boundingBox();
-    if (!box) return;
-    await page.mouse.move(box.x + box.width / 2, box.y + 300);
-    await page.mouse.down();
-    await page.mouse.move(560, box.y + 300, { steps: 8 });
-    await page.mouse.up();
-    await page.waitForTimeout(500);
-  };
-  const editorClip = { x: 0, y: 0, width: 1280, height: 560 };
+  const editorClip = { x: 0, y: 0, width: 1400, height: 640 };
 
   await openFile('manuscript.md');
   await page.waitForTimeout(3000); // first use: the knowledge base and the citation formatter load
   await shot('hover-term', async () => { await goTo(15, 34); await showHover(); return editorClip; });
-  await shot('hover-citation', async () => { await goTo(12, 45); await showHover(); return editorClip; });
+  await shot('hover-citation', async () => { await goTo(35, 35); await showHover(); return editorClip; });
   await shot('complete-citation', async () => {
     await goTo(21, 41);
     await page.keyboard.press('End');
@@ -114,8 +114,7 @@ try {
   await shot('evidence-sidebar', async () => {
     await command('Focus on Therapy Evidence View');
     await page.waitForTimeout(1500);
-    await widenSideBar();
-    for (const label of ['IL-6 inhibitors', 'JAK inhibitors', 'Tocilizumab']) {
+    for (const label of ['IL-6 inhibitors', 'IL-6 inhibitors (class-level)', 'JAK inhibitors', 'Tocilizumab']) {
       const row = page.locator('.monaco-list-row', { hasText: label }).first();
       await row.click();
       await page.keyboard.press('ArrowRight');

@@ -159,11 +159,11 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 /**
  * "2 studies · 36 patients", "1 study · 15 patients (n not reported in 1 record)",
- * "2 studies (1 with figures, 1 listed) · 15 patients (n not reported in 1 record)".
+ * "2 studies (1 without figures) · 15 patients (n not reported in 1 record)".
  */
 export function describeCounts(studies: StudyCount, patients: PatientCount): string {
   const total = studies.abstracted + studies.listed;
-  const parts = [plural(total, 'study', 'studies') + (studies.listed > 0 ? ` (${studies.abstracted} with figures, ${studies.listed} listed)` : '')];
+  const parts = [plural(total, 'study', 'studies') + (studies.listed > 0 ? ` (${studies.listed} without figures)` : '')];
   if (patients.reported > 0 || patients.notReported === 0) parts.push(plural(patients.reported, 'patient'));
   let text = parts.join(' · ');
   if (patients.notReported > 0) text += ` (n not reported in ${plural(patients.notReported, 'record')})`;

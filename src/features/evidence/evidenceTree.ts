@@ -72,15 +72,16 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceEle
       const model = await this.currentModel().catch(() => undefined);
       if (!model) return;
       const filter = this.state.filter;
+      const all = countStudies(model.kb.evidence.records);
+      const reviewed = model.kb.evidence.reviewed;
+      // What the dataset holds, always in sight: studies with figures, and studies only listed.
+      const holdings = `${reviewed ? `Reviewed ${reviewed}: ` : ''}${all.abstracted} studies with figures, ${all.listed} listed without figures (open the paper).`;
       view.message = isFilterActive(filter)
         ? `Filtered: ${describeFilter(filter, model.classes)}. Showing ${model.shown} of ${model.total} studies. ` +
           'Clear it with the Clear Filter button in the title bar.'
-        : manuscripts.document() ? undefined : 'Open a Markdown or LaTeX manuscript to insert citations, sentences and tables at its cursor.';
+        : manuscripts.document() ? holdings : `${holdings} Open a Markdown or LaTeX manuscript to insert citations, sentences and tables at its cursor.`;
       if (isFilterActive(filter) && model.shown === 0) view.message = `No study matches ${describeFilter(filter, model.classes)}. Clear the filter to see all ${model.total}.`;
-      const all = countStudies(model.kb.evidence.records);
-      const reviewed = model.kb.evidence.reviewed;
       view.description = `by ${SORT_LABELS[this.state.sort]}${reviewed ? ` · reviewed ${reviewed}` : ''}`;
-      view.title = `Therapy Evidence (${all.abstracted} with figures, ${all.listed} listed)`;
     };
     void update();
     return vscode.Disposable.from(

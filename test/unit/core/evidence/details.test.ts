@@ -50,7 +50,7 @@ describe('core/evidence: details panel body', () => {
     const listed = { ...RECORDS[0], id: 'il6-inhibitors--doe2024listed', study: 'doe2024listed', outcomes: [], figures: 'not-abstracted',
       figuresNote: 'The results section was not readable.' } as EvidenceRecord;
     const html = renderDetailsBody({ ...input([RECORDS[0], listed]), link: k => (k === 'doe2024listed' ? 'https://doi.org/10.1/x' : undefined), reviewed: '2026-11-30' });
-    assert.match(html, /2 studies \(1 with figures, 1 listed\) · 68 patients in the VEXAS evidence dataset \(reviewed 2026-11-30\)/);
+    assert.match(html, /2 studies \(1 without figures\) · 68 patients in the VEXAS evidence dataset \(reviewed 2026-11-30\)/);
     assert.match(html, /<tr data-record="il6-inhibitors--doe2024listed" class="listed-row">/);
     assert.match(html, /<strong>Figures not abstracted<\/strong> — <a href="https:\/\/doi\.org\/10\.1\/x">open the paper<\/a>/);
     assert.match(html, /The results section was not readable\./);

@@ -29,7 +29,7 @@ describe('core/evidence: grouping and ordering', () => {
     const withListed = groupEvidence(CLASSES, [...RECORDS, listed]).find(g => g.id === 'jak');
     assert.ok(withListed);
     assert.deepStrictEqual(withListed.studies, { abstracted: 2, listed: 1 });
-    assert.strictEqual(describeCounts(withListed.studies, withListed.patients), '3 studies (2 with figures, 1 listed) · 13 patients (n not reported in 1 record)');
+    assert.strictEqual(describeCounts(withListed.studies, withListed.patients), '3 studies (1 without figures) · 13 patients (n not reported in 1 record)');
   });
 
   it('sorts by evidence level, size or year', () => {
