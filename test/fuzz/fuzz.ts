@@ -177,7 +177,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     const grammar = GRAMMARS[n % GRAMMARS.length];
     const input = inputFor(seed, grammar, files, options.maxSize);
     inputs++;
-    for (const target of TARGETS.filter(t => t.grammar === grammar || (t.grammar === 'any' && n % 7 === 0))) {
+    for (const target of TARGETS.filter(t => t.grammar === grammar || (t.grammar === 'any' && n % 11 === 0))) {
       options.onInput?.(target.name, seed, input);
       const problem = await runOne(target, input, options.timeLimitMs);
       byTarget.set(target.name, (byTarget.get(target.name) ?? 0) + 1);

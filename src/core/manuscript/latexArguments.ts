@@ -70,19 +70,13 @@ export function findArgumentEnd(text: string, open: number): number {
  */
 export class LatexArgumentMatcher {
   private readonly known = new Map<number, number>();
-  /** [start, end) of the stretches already read: an opener there that is not in `known` is not one. */
-  private readFrom = -1;
-  private readTo = -1;
 
   constructor(private readonly text: string) {}
 
   end(open: number): number {
     const known = this.known.get(open);
     if (known !== undefined) return known;
-    if (open >= this.readFrom && open < this.readTo) {
-      // Inside a stretch already read, but not an opener there (escaped, or in a comment): search alone.
-      return searchArgumentEnd(this.text, open);
-    }
+    // Not met by an earlier pass (the first question about this paragraph): read it from here.
     this.readParagraph(open);
     return this.known.get(open) ?? -1;
   }
@@ -100,8 +94,7 @@ export class LatexArgumentMatcher {
       group.parens.length = 0;
     };
     let lineHasText = true;
-    let i = from;
-    for (; i < text.length; i++) {
+    for (let i = from; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 0x5c) {
         i++;
@@ -110,10 +103,7 @@ export class LatexArgumentMatcher {
       }
       if (c === 0x25) {
         const nl = text.indexOf('\n', i);
-        if (nl < 0) {
-          i = text.length;
-          break;
-        }
+        if (nl < 0) break;
         i = nl; // the loop's i++ moves past the line break, which the comment swallows
         lineHasText = false;
         continue;
@@ -150,53 +140,8 @@ export class LatexArgumentMatcher {
       fail(g);
       if (g.brace >= 0) known.set(g.brace, -1);
     }
-    if (this.readTo !== from) this.readFrom = from;
-    this.readTo = Math.min(i + 1, text.length);
+    if (!known.has(from)) known.set(from, -1); // not an opener after all (escaped): asked once
   }
-}
-
-/** The search for one opener (see `findArgumentEnd`), without memory. */
-function searchArgumentEnd(text: string, open: number): number {
-  const openCode = text.charCodeAt(open);
-  const braceKind = openCode === 0x7b;
-  const closeCode = braceKind ? 0x7d : openCode === 0x5b ? 0x5d : 0x29;
-  let nested = 0;
-  let braces = 0;
-  let lineHasText = true;
-  for (let i = open + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5c) {
-      i++;
-      lineHasText = true;
-      continue;
-    }
-    if (c === 0x25) {
-      const nl = text.indexOf('\n', i);
-      if (nl < 0) break;
-      i = nl;
-      lineHasText = false;
-      continue;
-    }
-    if (c === 0x0a) {
-      if (!lineHasText) break;
-      lineHasText = false;
-      continue;
-    }
-    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) lineHasText = true;
-    if (braceKind) {
-      if (c === 0x7b) nested++;
-      else if (c === 0x7d && nested-- === 0) return i;
-    } else if (c === 0x7b) {
-      braces++;
-    } else if (c === 0x7d) {
-      if (braces === 0) break;
-      braces--;
-    } else if (braces === 0) {
-      if (c === openCode) nested++;
-      else if (c === closeCode && nested-- === 0) return i;
-    }
-  }
-  return -1;
 }
 
 /** Index of the first `\end{name}` at or after `from`, or undefined. */
