@@ -359,6 +359,12 @@ abstract class WordScanner {
 
   private push(c: number, cls: Cls): void {
     if (this.len > 0 && cls !== this.cls && (this.keyMode || cls === Cls.Other || this.cls === Cls.Other)) this.end();
+    // A word is indexed by its first MAX_WORD_LENGTH characters (queries are cut the same way): a
+    // 500,000-letter "word" costs no more than a long one.
+    if (this.len >= MAX_WORD_LENGTH) {
+      this.cls = cls;
+      return;
+    }
     if (this.len === this.buf.length) {
       const bigger = new Uint16Array(this.len * 2);
       bigger.set(this.buf);
@@ -398,8 +404,11 @@ class WordList extends WordScanner {
   }
 }
 
+/** Longest word indexed or searched, in UTF-16 units (longer ones are cut). */
+const MAX_WORD_LENGTH = 128;
+
 function charsToString(buf: Uint16Array, len: number): string {
-  return String.fromCharCode.apply(null, buf.subarray(0, len) as unknown as number[]);
+  return String.fromCharCode.apply(null, buf.subarray(0, Math.min(len, MAX_WORD_LENGTH)) as unknown as number[]);
 }
 
 /** Words of normalised text: title words, surnames ("al-hakim" → al, hakim). */

@@ -77,7 +77,7 @@ function theGlossary(): Glossary {
 /** Offsets where a cursor is interesting: near the markers the scanners look for, and the ends. */
 function cursorOffsets(text: string): number[] {
   const out = [0, text.length, text.length >> 1];
-  for (let i = 0; i < text.length && out.length < 24; i++) {
+  for (let i = 0; i < text.length && out.length < 12; i++) {
     const c = text[i];
     if (c === '@' || c === '{' || c === '[' || c === ',' || c === '\\') out.push(i + 1);
   }

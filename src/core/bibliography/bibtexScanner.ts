@@ -26,6 +26,9 @@ export interface BibTeXParseResult extends BibParseResult<BibTeXEntry> {
 const AT = 0x40, PERCENT = 0x25, LBRACE = 0x7b, RBRACE = 0x7d, LPAREN = 0x28, RPAREN = 0x29;
 const COMMA = 0x2c, EQUALS = 0x3d, QUOTE = 0x22, HASH = 0x23, NEWLINE = 0x0a, CR = 0x0d;
 
+/** Problems listed per file; more are counted in one last message. */
+export const MAX_PROBLEMS = 1000;
+
 /** An `@type{` or `@type(` (type may be followed by spaces); matched sticky at an `@`. */
 const ENTRY_OPENING = /@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]/y;
 /**
@@ -90,6 +93,8 @@ export class BibTeXScanner {
   /** End of the last entry, to check the text after it for fields an early `}` cut off. */
   private lastEntryEnd = -1;
   private lastEntryKey = '';
+  /** Problems past MAX_PROBLEMS, counted only. */
+  private unlisted = 0;
   /** Where the current top-level item's search began (the previous item's end): look-backs stop there. */
   private itemFloor = 0;
   private readonly nextLF: NeedleFinder;
@@ -178,6 +183,10 @@ export class BibTeXScanner {
     }
     this.checkInheritanceDepth();
     this.errors.sort((a, b) => a.start - b.start);
+    if (this.unlisted > 0) {
+      const last = this.errors[this.errors.length - 1];
+      this.errors.push({ message: `…and ${this.unlisted} more problems after this one, not listed (the first ${MAX_PROBLEMS} are)`, start: last.start, end: last.end, severity: 'error' });
+    }
     this.source.fields.trim();
     return { entries: this.entries, errors: this.errors, macros: this.macros, preambles: this.preambles, byKey: this.byKey };
   }
@@ -241,8 +250,15 @@ export class BibTeXScanner {
     this.error(`Entry '${entry.key}' ${what}`, range.start, range.end, 'warning');
   }
 
-  /** Records a problem; `error` (the default) means malformed syntax, `warning` a readable oddity. */
+  /**
+   * Records a problem; `error` (the default) means malformed syntax, `warning` a readable oddity.
+   * After MAX_PROBLEMS only a count is kept: a file of a million broken lines gets a readable list.
+   */
   private error(message: string, start: number, end: number, severity: 'error' | 'warning' = 'error'): void {
+    if (this.errors.length >= MAX_PROBLEMS) {
+      this.unlisted++;
+      return;
+    }
     const len = this.text.length;
     const s = Math.min(Math.max(0, start), len);
     this.errors.push({ message, start: s, end: Math.min(Math.max(s, end), len), severity });

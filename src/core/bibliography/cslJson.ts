@@ -7,6 +7,7 @@ import { SourceText } from './sourceText';
 import { runInSlices, type SliceOptions } from '../slices';
 import { checkProgress } from '../progress';
 import { sanitizeCslItem } from './cslSanitize';
+import { MAX_PROBLEMS } from './bibtexScanner';
 import { ownTable } from '../ownTable';
 
 /** A CSL-JSON item; only what we read is typed. */
@@ -87,6 +88,8 @@ class CslJsonReader {
   private index = 0;
   private done = false;
   private readonly extents: ElementExtents;
+  /** Problems past MAX_PROBLEMS, counted only. */
+  private unlisted = 0;
   /** How far items are indented when a file has one per line (-1: not such a file). */
   private readonly typicalIndent: number;
   /** What the structure is read from: ASCII placeholders for non-ASCII are fine, JSON syntax is ASCII. */
@@ -113,6 +116,11 @@ class CslJsonReader {
 
   result(): BibParseResult<CslJsonEntry> {
     this.errors.sort((a, b) => a.start - b.start);
+    if (this.unlisted > 0) {
+      const last = this.errors[this.errors.length - 1];
+      this.errors.push({ message: `…and ${this.unlisted} more problems after this one, not listed (the first ${MAX_PROBLEMS} are)`, start: last.start, end: last.end, severity: 'error' });
+      this.unlisted = 0;
+    }
     return { entries: this.entries, errors: this.errors };
   }
 
@@ -264,11 +272,25 @@ class CslJsonReader {
     });
   }
 
-  /** Records a problem; `error` (the default) means malformed JSON, `warning` a readable oddity. */
+  /**
+   * Records a problem; `error` (the default) means malformed JSON, `warning` a readable oddity. The
+   * same message at the very next character extends the previous problem (`}}}}` is one problem);
+   * after MAX_PROBLEMS only a count is kept.
+   */
   private error(message: string, start: number, end: number, severity: 'error' | 'warning' = 'error'): void {
     const len = this.text.length;
     const s = Math.min(Math.max(0, start), len);
-    this.errors.push({ message, start: s, end: Math.min(Math.max(s, end), len), severity });
+    const e = Math.min(Math.max(s, end), len);
+    const last = this.errors[this.errors.length - 1];
+    if (last && last.message === message && last.end === s) {
+      this.errors[this.errors.length - 1] = { ...last, end: e };
+      return;
+    }
+    if (this.errors.length >= MAX_PROBLEMS) {
+      this.unlisted++;
+      return;
+    }
+    this.errors.push({ message, start: s, end: e, severity });
   }
 }
 
@@ -279,6 +301,8 @@ const ITEM_STARTS: RegExp[] = [];
 function itemStartAtMost(indent: number): RegExp {
   return (ITEM_STARTS[indent] ??= new RegExp(`\\n[ \\t]{0,${indent}}\\{`, 'g'));
 }
+/** `"id":` right after an object's brace (sticky). */
+const ID_AFTER_BRACE = /\s*"id"\s*:/y;
 /** How far back an item's indentation is looked for (exports indent by a tab or a few spaces). */
 const MAX_INDENT = 64;
 
@@ -324,6 +348,8 @@ function skipWhitespace(text: string, p: number): number {
  */
 class ElementExtents {
   private readonly known = new Map<number, number>();
+  /** Nested values closed during the current scan (opener, end, …): remembered only if the scan fails. */
+  private readonly closed: number[] = [];
   /** Whether the last `end` stopped at a line opening the next item (its `-(offset) - 1` is that item's `{`). */
   cutAtNextItem = false;
 
@@ -341,6 +367,8 @@ class ElementExtents {
     const text = this.text;
     const len = text.length;
     const open: number[] = [];
+    const closed = this.closed;
+    closed.length = 0;
     let stop: number | undefined;
     for (let i = start; i < len; i++) {
       const c = text.charCodeAt(i);
@@ -349,6 +377,7 @@ class ElementExtents {
         while (j - i - 1 <= itemDepth && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09)) j++;
         if (j - i - 1 <= itemDepth && text.charCodeAt(j) === 0x7b) {
           this.cutAtNextItem = true;
+          this.remember();
           return -j - 1; // unclosed openers are not remembered: their answer depends on where a search starts
         }
       }
@@ -370,7 +399,7 @@ class ElementExtents {
         const inner = open.pop();
         if (inner === undefined) return i; // a scalar ended by the array's `]`
         if (open.length === 0) return i + 1;
-        this.known.set(inner, i + 1);
+        closed.push(inner, i + 1);
       } else if (open.length === 0 && (c === 0x2c || c === 0x0a || c === 0x0d || c === 0x20 || c === 0x09)) {
         return i; // a scalar (number, true, null...)
       }
@@ -380,8 +409,34 @@ class ElementExtents {
       stop = -len - 1;
     }
     // Unclosed: so is every object or array still open, for the same reason.
-    for (const p of open) this.known.set(p, stop);
+    this.remember();
+    for (const p of open) if (this.mayBeAsked(p)) this.known.set(p, stop);
     return stop;
+  }
+
+  /**
+   * After a failed scan, the nested values it closed are remembered: resynchronisation may land on
+   * one of them. A scan that succeeds (nearly every item) stores nothing.
+   */
+  private remember(): void {
+    const closed = this.closed;
+    for (let k = 0; k < closed.length; k += 2) if (this.mayBeAsked(closed[k])) this.known.set(closed[k], closed[k + 1]);
+    closed.length = 0;
+  }
+
+  /**
+   * Whether reading may later ask about the value opened at `p`: only where resynchronisation lands
+   * (an object first on its line, or `{"id"`). Remembering only those keeps `[{{{{…` from filling a
+   * map with a million entries nobody asks for.
+   */
+  private mayBeAsked(p: number): boolean {
+    const text = this.text;
+    if (text.charCodeAt(p) !== 0x7b) return false;
+    let i = p - 1;
+    while (i >= 0 && p - i <= MAX_INDENT && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i--;
+    if (i < 0 || text.charCodeAt(i) === 0x0a) return true;
+    ID_AFTER_BRACE.lastIndex = p + 1;
+    return ID_AFTER_BRACE.test(text);
   }
 }
 

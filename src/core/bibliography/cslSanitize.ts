@@ -28,6 +28,50 @@ export interface SanitizedCslItem {
 
 /** The item with only well-typed CSL values; `id` is a string when it was a string or a number. */
 export function sanitizeCslItem(raw: Record<string, unknown>): SanitizedCslItem {
+  // Nearly every item of an export is well typed: it is then used as it is, with no copy.
+  if (isWellTyped(raw)) {
+    if (typeof raw.id === 'number') raw.id = String(raw.id);
+    return { item: raw as CslItem, dropped: [] };
+  }
+  return copyWellTyped(raw);
+}
+
+function isWellTyped(raw: Record<string, unknown>): boolean {
+  for (const variable in raw) {
+    const value = raw[variable];
+    if (variable === 'id') {
+      if (!(typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))) return false;
+    } else if (NAME_VARIABLES.has(variable)) {
+      if (!Array.isArray(value)) return false;
+      for (const name of value) {
+        if (!isPlainObject(name)) return false;
+        let hasPart = false;
+        for (const part in name) {
+          const v = name[part];
+          if (NAME_PARTS.has(part)) {
+            if (typeof v !== 'string') return false;
+            hasPart = true;
+          } else if (!NAME_FLAGS.has(part) || typeof v !== 'boolean') return false;
+        }
+        if (!hasPart) return false;
+      }
+    } else if (DATE_VARIABLES.has(variable)) {
+      if (!isPlainObject(value)) return false;
+      const parts = value['date-parts'];
+      if (parts !== undefined && !(Array.isArray(parts) && parts.length <= 2 && parts.every(row => Array.isArray(row) && row.length <= 3 && row.length > 0 && row.every(p => typeof p === 'number' && Number.isFinite(p))))) return false;
+      for (const key in value) if (key !== 'date-parts' && !['raw', 'literal', 'season', 'circa'].includes(key)) return false;
+      for (const key of ['raw', 'literal', 'season', 'circa']) {
+        const v = value[key];
+        if (v !== undefined && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return false;
+      }
+    } else if (!(typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)) || (variable === 'custom' && isPlainObject(value)))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function copyWellTyped(raw: Record<string, unknown>): SanitizedCslItem {
   const item: CslItem = {};
   const dropped: string[] = [];
   for (const [variable, value] of Object.entries(raw)) {

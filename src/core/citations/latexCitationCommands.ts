@@ -92,7 +92,7 @@ export interface LatexCitationCommand {
  */
 export function parseLatexCitationCommand(
   text: string, start: number, name: string, nameEnd: number, shape: CitationCommandShape, allowUnclosed = false,
-  matcher = new LatexArgumentMatcher(text),
+  matcher = new LatexArgumentMatcher(text), withKeys = true,
 ): LatexCitationCommand | undefined {
   let pos = nameEnd;
   const starred = text.charCodeAt(pos) === 0x2a;
@@ -120,12 +120,12 @@ export function parseLatexCitationCommand(
     if (close < 0) {
       if (allowUnclosed) {
         const lineEnd = lineEndAt(text, p);
-        keyArguments.push({ open: p, close: -1, keys: splitLatexKeys(text, p + 1, lineEnd) });
+        keyArguments.push({ open: p, close: -1, keys: withKeys ? splitLatexKeys(text, p + 1, lineEnd) : [] });
         pos = lineEnd;
       }
       break;
     }
-    keyArguments.push({ open: p, close, keys: splitLatexKeys(text, p + 1, close) });
+    keyArguments.push({ open: p, close, keys: withKeys ? splitLatexKeys(text, p + 1, close) : [] });
     pos = close + 1;
     if (shape !== 'multi') break;
   }
@@ -139,13 +139,19 @@ export function parseLatexCitationCommand(
  */
 export function splitLatexKeys(text: string, from: number, to: number): LatexKey[] {
   const keys: LatexKey[] = [];
+  forEachLatexKey(text, from, to, (s, e) => keys.push({ key: text.slice(s, e), start: s, end: e }));
+  return keys;
+}
+
+/** The same, calling `visit(start, end)` per key: no key objects for a scan that makes its own. */
+export function forEachLatexKey(text: string, from: number, to: number, visit: (start: number, end: number) => void): void {
   let pieceStart = from;
   const flush = (end: number): void => {
     let s = pieceStart;
     let e = end;
     while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
     while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
-    if (e > s && !(e - s === 1 && text.charCodeAt(s) === 0x2a)) keys.push({ key: text.slice(s, e), start: s, end: e });
+    if (e > s && !(e - s === 1 && text.charCodeAt(s) === 0x2a)) visit(s, e);
   };
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
@@ -161,7 +167,6 @@ export function splitLatexKeys(text: string, from: number, to: number): LatexKey
     }
   }
   flush(to);
-  return keys;
 }
 
 function isSpaceCode(c: number): boolean {

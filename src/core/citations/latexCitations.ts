@@ -5,7 +5,7 @@
 import type { NonProseKind, NonProseRegion } from '../manuscript/nonProseRegions';
 import { controlWordEnd, LatexArgumentMatcher, nextCommandStart } from '../manuscript/latexArguments';
 import { lineStartAt, RangeCursor } from '../manuscript/textScan';
-import { citationCommandFilter, citationCommandLookup, LatexCitationCommand, parseLatexCitationCommand } from './latexCitationCommands';
+import { citationCommandFilter, citationCommandLookup, forEachLatexKey, LatexCitationCommand, parseLatexCitationCommand } from './latexCitationCommands';
 import type { Citation } from './types';
 
 /** Where TeX never sees a citation. Math is not here: `\text{\cite{a}}` inside math still cites. */
@@ -22,17 +22,15 @@ export function findLatexCitations(text: string, regions: readonly NonProseRegio
     let next = nameEnd === start + 1 ? start + 2 : nameEnd; // a control symbol such as `\\` is consumed whole
     const name = mayCite(text, start + 1, nameEnd) ? text.slice(start + 1, nameEnd) : '';
     const shape = name ? lookup(name) : undefined;
-    const command = shape && parseLatexCitationCommand(text, start, name, nameEnd, shape, false, matcher);
+    const command = shape && parseLatexCitationCommand(text, start, name, nameEnd, shape, false, matcher, false);
     if (command) {
       const group = { start: command.start, end: command.end };
+      const kind = command.name === 'nocite' ? 'nocite' : 'latex';
       for (const arg of command.keyArguments) {
         const keyList = { start: arg.open + 1, end: arg.close };
-        for (const k of arg.keys) {
-          citations.push({
-            key: k.key, start: k.start, end: k.end, command: command.name, starred: command.starred,
-            kind: command.name === 'nocite' ? 'nocite' : 'latex', group, keyList,
-          });
-        }
+        forEachLatexKey(text, arg.open + 1, arg.close, (s, e) => {
+          citations.push({ key: text.slice(s, e), start: s, end: e, command: command.name, starred: command.starred, kind, group, keyList });
+        });
       }
       next = command.end;
     }

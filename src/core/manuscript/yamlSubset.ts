@@ -84,10 +84,17 @@ interface FlowParsed {
 }
 
 class YamlSubsetParser {
-  private readonly lines: Line[] = [];
+  /**
+   * The lines, as numbers (start, end, indent, empty per line) rather than an object each: a front
+   * matter of 50,000 lines keeps four small arrays alive, not 50,000 objects for the collector to move.
+   * `line(i)` hands out a short-lived view.
+   */
+  private readonly lineData: number[] = [];
+  private readonly lineCount: number;
 
   constructor(private readonly text: string, start: number, private readonly limit: number) {
     let pos = start;
+    const data = this.lineData;
     while (pos < limit) {
       let nl = text.indexOf('\n', pos);
       if (nl < 0 || nl > limit) nl = limit;
@@ -96,20 +103,41 @@ class YamlSubsetParser {
       let i = pos;
       while (i < end && text.charCodeAt(i) === 0x20) i++;
       const empty = i === end || text.charCodeAt(i) === 0x23 /* # */ || isTabOnly(text, i, end);
-      this.lines.push({ start: pos, end, indent: i - pos, empty });
+      data.push(pos, end, i - pos, empty ? 1 : 0);
       pos = nl + 1;
     }
+    this.lineCount = data.length / 4;
+  }
+
+  /** Line `i` (undefined past the last). */
+  private line(i: number): Line | undefined {
+    if (i < 0 || i >= this.lineCount) return undefined;
+    const d = this.lineData;
+    const o = 4 * i;
+    return { start: d[o], end: d[o + 1], indent: d[o + 2], empty: d[o + 3] === 1 };
+  }
+
+  private indentOf(i: number): number {
+    return this.lineData[4 * i + 2];
+  }
+
+  private isEmptyLine(i: number): boolean {
+    return this.lineData[4 * i + 3] === 1;
+  }
+
+  private startOf(i: number): number {
+    return this.lineData[4 * i];
   }
 
   parseDocument(): YamlNode | undefined {
     const first = this.nextContent(0);
-    if (first >= this.lines.length) return undefined;
-    const line = this.lines[first];
+    if (first >= this.lineCount) return undefined;
+    const line = this.line(first)!;
     return this.parseBlock(first, line.start + line.indent, -1, 0).node;
   }
 
   private nextContent(index: number): number {
-    while (index < this.lines.length && this.lines[index].empty) index++;
+    while (index < this.lineCount && this.isEmptyLine(index)) index++;
     return index;
   }
 
@@ -118,7 +146,7 @@ class YamlSubsetParser {
    * than MAX_DEPTH (front matter never needs it) is skipped, so input cannot exhaust the stack.
    */
   private parseBlock(li: number, pos: number, parentIndent: number, depth: number): Parsed<YamlNode | undefined> {
-    const line = this.lines[li];
+    const line = this.line(li)!;
     const column = pos - line.start;
     if (depth >= MAX_DEPTH) return { node: undefined, next: li + 1 };
     if (this.isSequenceEntry(pos, line.end)) return this.parseSequence(li, column, depth + 1);
@@ -133,10 +161,10 @@ class YamlSubsetParser {
 
   private parseSequence(li: number, column: number, depth: number): Parsed<YamlSequence> {
     const items: YamlNode[] = [];
-    const first = this.lines[li];
+    const first = this.line(li)!;
     const node: YamlSequence = { kind: 'sequence', items, start: first.start + column, end: first.end };
-    while (li < this.lines.length) {
-      const line = this.lines[li];
+    while (li < this.lineCount) {
+      const line = this.line(li)!;
       const dash = line.start + column;
       if (line.indent !== column || !this.isSequenceEntry(dash, line.end)) break;
       let itemPos = dash + 1;
@@ -144,8 +172,8 @@ class YamlSubsetParser {
       let parsed: Parsed<YamlNode | undefined>;
       if (itemPos >= line.end || this.text.charCodeAt(itemPos) === 0x23) {
         const next = this.nextContent(li + 1);
-        parsed = next < this.lines.length && this.lines[next].indent > column
-          ? this.parseBlock(next, this.lines[next].start + this.lines[next].indent, column, depth)
+        parsed = next < this.lineCount && this.indentOf(next) > column
+          ? this.parseBlock(next, this.startOf(next) + this.indentOf(next), column, depth)
           : { node: undefined, next: li + 1 };
       } else {
         parsed = this.parseBlock(li, itemPos, column, depth);
@@ -163,15 +191,15 @@ class YamlSubsetParser {
     const entries: YamlEntry[] = [];
     const node: YamlMapping = { kind: 'mapping', entries, start: firstPos, end: firstPos };
     let pos = firstPos;
-    while (li < this.lines.length) {
-      const line = this.lines[li];
+    while (li < this.lineCount) {
+      const line = this.line(li)!;
       const key = this.keyAt(pos, line.end);
       if (!key) break;
       let value: YamlNode | undefined;
       let next: number;
       if (key.valuePos >= line.end || this.text.charCodeAt(key.valuePos) === 0x23) {
         const child = this.nextContent(li + 1);
-        const childLine = this.lines[child];
+        const childLine = this.line(child);
         if (childLine && (childLine.indent > column ||
           (childLine.indent === column && this.isSequenceEntry(childLine.start + column, childLine.end)))) {
           const parsed = this.parseBlock(child, childLine.start + childLine.indent, column, depth);
@@ -188,7 +216,7 @@ class YamlSubsetParser {
       entries.push({ key: key.key, keyStart: key.keyStart, keyEnd: key.keyEnd, value });
       node.end = value ? value.end : key.keyEnd + 1;
       li = this.skipDeeper(Math.max(next, li + 1), column);
-      const following = this.lines[li];
+      const following = this.line(li);
       if (!following || following.indent !== column) break;
       pos = following.start + column;
     }
@@ -197,7 +225,7 @@ class YamlSubsetParser {
 
   /** Skips empty lines and lines indented deeper than `column` that nothing consumed. */
   private skipDeeper(li: number, column: number): number {
-    while (li < this.lines.length && (this.lines[li].empty || this.lines[li].indent > column)) li++;
+    while (li < this.lineCount && (this.isEmptyLine(li) || this.indentOf(li) > column)) li++;
     return li;
   }
 
@@ -241,27 +269,27 @@ class YamlSubsetParser {
   /** A value that starts on the current line: block scalar, flow collection, quoted or plain scalar. */
   private parseInlineValue(li: number, pos: number, parentIndent: number): Parsed<YamlNode | undefined> {
     const text = this.text;
-    const line = this.lines[li];
+    const line = this.line(li)!;
     const c = text.charCodeAt(pos);
     if (c === 0x7c || c === 0x3e) return this.parseBlockScalar(li, c === 0x3e, parentIndent);
     if (c === 0x5b || c === 0x7b) {
       const flow = this.parseFlow(pos, 0);
       let next = li + 1;
-      while (next < this.lines.length && this.lines[next].start < flow.end) next++;
+      while (next < this.lineCount && this.startOf(next) < flow.end) next++;
       return { node: flow.node, next };
     }
     if (c === 0x22 || c === 0x27) {
       const q = this.parseQuoted(pos, this.limit);
       let next = li + 1;
-      while (next < this.lines.length && this.lines[next].start < q.end) next++;
+      while (next < this.lineCount && this.startOf(next) < q.end) next++;
       return { node: { kind: 'scalar', value: q.value, start: pos + 1, end: q.contentEnd }, next };
     }
     // Plain scalar, possibly folded over more-indented continuation lines.
     let end = plainEnd(text, pos, line.end);
     let value = text.slice(pos, end);
     let next = li + 1;
-    for (let k = this.nextContent(next); k < this.lines.length && this.lines[k].indent > parentIndent; k = this.nextContent(k + 1)) {
-      const cont = this.lines[k];
+    for (let k = this.nextContent(next); k < this.lineCount && this.indentOf(k) > parentIndent; k = this.nextContent(k + 1)) {
+      const cont = this.line(k)!;
       const contStart = cont.start + cont.indent;
       if (this.keyAt(contStart, cont.end) || this.isSequenceEntry(contStart, cont.end)) break;
       end = plainEnd(text, contStart, cont.end);
@@ -277,8 +305,8 @@ class YamlSubsetParser {
     const parts: string[] = [];
     let start = -1;
     let end = -1;
-    while (next < this.lines.length) {
-      const line = this.lines[next];
+    while (next < this.lineCount) {
+      const line = this.line(next)!;
       const blank = line.start + line.indent >= line.end;
       if (!blank && line.indent <= parentIndent) break;
       if (!blank && contentIndent < 0) contentIndent = line.indent;
@@ -290,7 +318,7 @@ class YamlSubsetParser {
     }
     while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
     const value = folded ? parts.join(' ').replace(/ {2,}/g, ' ') : parts.join('\n');
-    if (start < 0) start = end = this.lines[li].end;
+    if (start < 0) start = end = this.line(li)!.end;
     return { node: { kind: 'scalar', value, start, end }, next };
   }
 

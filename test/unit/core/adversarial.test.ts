@@ -117,6 +117,20 @@ describe('hostile input: returns, keeps the good, reports the bad', () => {
       toCslItem(r.entries[0]);
       assert.deepStrictEqual(findCitations(md, 'markdown').map(c => c.key), ['a']);
     });
+    it('a 500,000-letter word: the search index builds (it overflowed the stack) and finds the entry by its other words', () => {
+      const r = parseBibTeX(`@article{long, title = {Short ${'m'.repeat(500_000)} words}, year = {2020}}\n`);
+      const search = new ReferenceSearch(r.entries.map(e => toSearchable(e, 'x')));
+      assert.deepStrictEqual(search.search('short').map(h => h.item.key), ['long']);
+    });
+    it('a file of a million problems lists the first thousand and counts the rest', () => {
+      const bib = parseBibTeX('@article{k, title = ' + 'm # '.repeat(100_000) + 'x}\n');
+      assert.strictEqual(bib.errors.length, 1001);
+      assert.match(bib.errors[1000].message, /…and 99001 more problems/);
+      const csl = parseCslJson('[' + '}'.repeat(100_000) + ', 1'.repeat(2000) + ']');
+      assert.ok(csl.errors.length <= 1001, `${csl.errors.length} problems`);
+      assert.match(csl.errors[0].message, /Unexpected '\}'/);
+      assert.strictEqual(csl.errors[0].end - csl.errors[0].start, 100_000, 'a run of stray braces is one problem');
+    });
     it('names of prototype members are text, not functions', () => {
       assert.strictEqual(decodeLatex('\\constructor \\toString{x}'), '\\constructor \\toStringx');
       const r = parseBibTeX('@constructor{x, title = {T}}\n@article{y, title = {T}, month = constructor}\n');
