@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { KnowledgeBase } from './core/knowledge';
 import { formatReference } from './core/bibliography/format';
 import { SERVED_LANGUAGE_IDS } from './core/languages';
-import { VexasCompletionProvider } from './features/completion';
+import { COMPLETE_FROM_LIBRARY, VexasCompletionProvider } from './features/completion';
 import { CitationDefinitionProvider, CitationReferenceProvider } from './features/definition';
 import { VexasDiagnostics, VexasQuickFixes } from './features/diagnostics';
 import { DocumentAnalyses } from './features/documentAnalysis';
@@ -13,6 +13,7 @@ import { citationStyle } from './features/settings';
 import { registerMarkdownFlavourSnippets } from './features/snippets';
 import { registerTermSuggestWhileTyping } from './features/termSuggest';
 import { Bibliographies } from './workspace/bibliographies';
+import { CitationCommands } from './workspace/citationCommands';
 import { bundledKnowledge } from './workspace/bundledKnowledge';
 
 /** What `activate` returns: used by the integration tests, and by other extensions that build on this one. */
@@ -41,17 +42,20 @@ export function activate(context: vscode.ExtensionContext): VexasExtensionApi {
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
   const kb = bundledKnowledge(context.extensionUri);
   const knowledge = () => kb.get();
-  const analyses = new DocumentAnalyses();
+  const commands = new CitationCommands();
+  const analyses = new DocumentAnalyses(d => commands.known(d));
   const bibliographies = new Bibliographies(knowledge);
   const inserter = new CitationInserter(bibliographies);
-  const diagnostics = new VexasDiagnostics(analyses, bibliographies, knowledge);
+  const diagnostics = new VexasDiagnostics(analyses, bibliographies, knowledge, commands);
   const bundledLibraryUri = vscode.Uri.joinPath(context.extensionUri, 'data', 'references.bib');
 
   context.subscriptions.push(
-    analyses, bibliographies, diagnostics,
+    commands, analyses, bibliographies, diagnostics,
+    // A root file that defines citation commands changes what its chapters cite: check them again.
+    commands.onDidChange(() => { for (const d of vscode.workspace.textDocuments) void diagnostics.update(d).catch(() => undefined); }),
     vscode.languages.registerHoverProvider(SERVED_DOCUMENTS, new VexasHoverProvider(analyses, bibliographies, knowledge)),
     vscode.languages.registerCompletionItemProvider(SERVED_DOCUMENTS,
-      new VexasCompletionProvider(analyses, bibliographies, knowledge), '@', '{', ',', ';', '['),
+      new VexasCompletionProvider(analyses, bibliographies, knowledge, commands), '@', '{', ',', ';', '['),
     vscode.languages.registerDefinitionProvider(SERVED_DOCUMENTS, new CitationDefinitionProvider(analyses, bibliographies, bundledLibraryUri)),
     vscode.languages.registerReferenceProvider([...(SERVED_DOCUMENTS as vscode.DocumentFilter[]), ...(BIBTEX_DOCUMENTS as vscode.DocumentFilter[])],
       new CitationReferenceProvider(analyses)),
@@ -62,6 +66,10 @@ export function activate(context: vscode.ExtensionContext): VexasExtensionApi {
     vscode.commands.registerCommand('vexas.insertCitationKeys', async (keys: string[], options?: InsertOptions) => {
       const editor = vscode.window.activeTextEditor;
       return editor ? inserter.insert(editor, keys, options) : false;
+    }),
+    vscode.commands.registerCommand(COMPLETE_FROM_LIBRARY, async (uri: vscode.Uri | string, start: number, end: number, key: string, options?: InsertOptions) => {
+      const document = await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
+      return inserter.completeFromLibrary(document, start, end, key, options);
     }),
     vscode.commands.registerCommand('vexas.addBundledEntry', async (uri: string, key: string, options?: InsertOptions) => {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));

@@ -4,8 +4,10 @@ import { citationContextAt, citationKeyProblem } from '../core/citations';
 import type { KnowledgeBase } from '../core/knowledge';
 import type { Bibliographies, FoundReference } from '../workspace/bibliographies';
 import { isProse, type DocumentAnalyses } from './documentAnalysis';
+import { parseNameList } from '../core/bibliography/names';
 import { escapeMarkdown } from './markdownText';
-import { completeTerms, extraCiteCommands } from './settings';
+import type { CitationCommands } from '../workspace/citationCommands';
+import { completeTerms } from './settings';
 
 const KEY_RESULTS = 100;
 /** A word being typed in prose: letters, digits and the joiners of HGVS names and cytokines (p.Met41Thr, IL-6). */
@@ -21,13 +23,16 @@ export class VexasCompletionProvider implements vscode.CompletionItemProvider {
     private readonly analyses: DocumentAnalyses,
     private readonly bibliographies: Bibliographies,
     private readonly knowledge: () => Promise<KnowledgeBase>,
+    private readonly commands?: CitationCommands,
   ) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
+    // Citation commands a chapter's root file defines are known once it has been read.
+    await this.commands?.forDocument(document);
     const analysis = this.analyses.get(document);
     if (!analysis) return undefined;
     const offset = document.offsetAt(position);
-    const context = citationContextAt(analysis.text, offset, analysis.syntax, { latexCommands: extraCiteCommands(document) });
+    const context = citationContextAt(analysis.text, offset, analysis.syntax, { latexCommands: [...analysis.latexCommands] });
     if (context) {
       const bib = await this.bibliographies.forDocument(document, analysis.syntax);
       if (token.isCancellationRequested) return undefined;
@@ -36,7 +41,11 @@ export class VexasCompletionProvider implements vscode.CompletionItemProvider {
       const found = bib.search(context.prefix, KEY_RESULTS).filter(f => citationKeyProblem(f.entry.key, analysis.syntax) === undefined);
       // Our search already matched author, title, year and DOI: the filter text starts with what was
       // typed so VS Code's own filter (which sees only the first 128 characters) keeps every result.
-      const items = found.map((f, rank) => keyItem(f, rank, range, context.prefix));
+      const items = found.map((f, rank) => keyItem(f, rank, range, context.prefix,
+        // A key only the VEXAS library has: its entry must join the bibliography with it (one edit, one undo).
+        f.source === 'bundled' && !bib.definesOwn(f.entry.key)
+          ? { command: COMPLETE_FROM_LIBRARY, title: 'Add from the VEXAS library', arguments: [document.uri, context.replaceStart, context.replaceEnd, f.entry.key] }
+          : undefined));
       return new vscode.CompletionList(items, true);
     }
     if (!completeTerms(document) || !isProse(analysis, offset)) return undefined;
@@ -61,35 +70,63 @@ export class VexasCompletionProvider implements vscode.CompletionItemProvider {
   }
 }
 
-function keyItem(found: FoundReference, rank: number, range: vscode.Range, typed: string): vscode.CompletionItem {
+/** The command a library-only key's completion runs (it writes the key and the entry in one edit). */
+export const COMPLETE_FROM_LIBRARY = 'vexas.completeFromLibrary';
+
+function keyItem(found: FoundReference, rank: number, range: vscode.Range, typed: string, fromLibrary: vscode.Command | undefined): vscode.CompletionItem {
   const e = found.entry;
   const authors = shortAuthors(e);
   const year = e.fields.year ?? e.fields.date?.slice(0, 4) ?? '';
-  const item = new vscode.CompletionItem({ label: e.key, description: [authors, year].filter(Boolean).join(' ') },
+  const source = found.source === 'bundled' ? 'VEXAS library' : vscode.workspace.asRelativePath(found.source).split('/').pop();
+  const item = new vscode.CompletionItem({ label: e.key, detail: year ? ` ${authors} ${year}` : ` ${authors}`, description: source },
     vscode.CompletionItemKind.Reference);
-  item.range = range;
-  item.insertText = e.key;
+  if (fromLibrary) {
+    // The command replaces the typed part with the key and adds the entry: the editor itself writes nothing.
+    item.insertText = '';
+    item.range = new vscode.Range(range.end, range.end);
+    item.command = fromLibrary;
+  } else {
+    item.range = range;
+    item.insertText = e.key;
+  }
   item.filterText = `${typed} ${e.key}`;
   item.sortText = String(rank).padStart(5, '0');
-  item.detail = [authors, year && `(${year})`, e.fields.title].filter(Boolean).join(' ');
+  item.detail = e.fields.title;
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escapeMarkdown(e.fields.title ?? e.key)}**\n\n`);
-  if (e.fields.author) md.appendMarkdown(`${escapeMarkdown(e.fields.author.replace(/ and /g, '; '))}\n\n`);
+  const names = authorList(e);
+  if (names) md.appendMarkdown(`${escapeMarkdown(names)}\n\n`);
   const venue = [e.fields.journal ?? e.fields.journaltitle ?? e.fields.booktitle, year].filter(Boolean).join(', ');
   if (venue) md.appendMarkdown(`_${escapeMarkdown(venue)}_\n\n`);
   if (e.fields.doi) md.appendMarkdown(`DOI ${escapeMarkdown(e.fields.doi)}\n\n`);
-  md.appendMarkdown(found.source === 'bundled' ? '_VEXAS library: added to your bibliography when inserted with **Insert Citation**._'
-    : `_${escapeMarkdown(vscode.workspace.asRelativePath(found.source))}_`);
+  md.appendMarkdown(fromLibrary ? '_From the VEXAS library: choosing it also adds the entry to your bibliography (one undo removes both)._'
+    : found.source === 'bundled' ? '_VEXAS library (your bibliography has it too)._'
+      : `_${escapeMarkdown(vscode.workspace.asRelativePath(found.source))}_`);
   item.documentation = md;
   return item;
 }
 
+/** "Beck DB, Ferrada MA, Sikora KA, et al." from the entry's names (never the word "others"). */
+function authorList(e: BibEntry): string {
+  const raw = e.fields.author ?? e.fields.editor;
+  if (!raw) return '';
+  const names = parseNameList(raw);
+  const shown = names.filter(n => !n.isOthers).map(n => {
+    if (n.isLiteral || !n.given) return [n.particle, n.family].filter(Boolean).join(' ');
+    const initials = n.given.split(/[\s.-]+/).filter(Boolean).map(g => g[0].toUpperCase()).join('');
+    return `${[n.particle, n.family].filter(Boolean).join(' ')} ${initials}`;
+  });
+  const more = names.some(n => n.isOthers) || shown.length > 6;
+  return shown.slice(0, 6).join(', ') + (more ? ', et al.' : '');
+}
+
 /** "Beck et al." / "Al-Hakim & Savic" / "Beck" from an author list. */
 function shortAuthors(e: BibEntry): string {
-  const names = (e.fields.author ?? e.fields.editor ?? '').split(/\s+and\s+/).map(n => n.trim()).filter(Boolean);
-  const family = (n: string) => (n.includes(',') ? n.split(',')[0] : n.split(/\s+/).pop() ?? n).trim();
+  const raw = e.fields.author ?? e.fields.editor;
+  const names = raw ? parseNameList(raw) : [];
+  const family = (i: number) => [names[i].particle, names[i].family].filter(Boolean).join(' ');
   if (names.length === 0) return '';
-  if (names.length === 1) return family(names[0]);
-  if (names.length === 2 && names[1] !== 'others') return `${family(names[0])} & ${family(names[1])}`;
-  return `${family(names[0])} et al.`;
+  if (names.length === 1) return family(0);
+  if (names.length === 2 && !names[1].isOthers) return `${family(0)} & ${family(1)}`;
+  return `${family(0)} et al.`;
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { KnowledgeBase } from '../core/knowledge';
 import { syntaxForLanguageId } from '../core/languages';
 import type { CitationSyntax } from '../core/languages';
+import type { CitationCommands } from '../workspace/citationCommands';
 import type { Bibliographies, DocumentBibliography, LoadedBibliography } from '../workspace/bibliographies';
 import { isProse, type DocumentAnalyses } from './documentAnalysis';
 import { rangeIn } from './definition';
@@ -34,6 +35,7 @@ export class VexasDiagnostics implements vscode.Disposable {
     private readonly analyses: DocumentAnalyses,
     private readonly bibliographies: Bibliographies,
     private readonly knowledge: () => Promise<KnowledgeBase>,
+    private readonly commands?: CitationCommands,
   ) {
     this.disposables.push(
       this.manuscripts, this.bibFiles,
@@ -73,6 +75,7 @@ export class VexasDiagnostics implements vscode.Disposable {
       return;
     }
     const syntax = syntaxForLanguageId(document.languageId);
+    if (syntax === 'latex') await this.commands?.forDocument(document); // aliases from the root file
     const analysis = syntax && this.analyses.get(document);
     if (!analysis) return;
     const version = document.version;

@@ -13,6 +13,8 @@ export interface DocumentAnalysis {
   readonly citations: readonly Citation[];
   /** Ordinary prose: not code, math, comments, front matter, URLs, citation keys or LaTeX markup. */
   readonly prose: readonly TextRange[];
+  /** The LaTeX citation commands the scan recognised besides the built-in ones. */
+  readonly latexCommands: readonly string[];
 }
 
 /**
@@ -23,11 +25,14 @@ export class DocumentAnalyses implements vscode.Disposable {
   private readonly cache = new Map<string, { version: number; latexCommands: string; analysis: DocumentAnalysis }>();
   private readonly subscription = vscode.workspace.onDidCloseTextDocument(d => this.cache.delete(d.uri.toString()));
 
+  /** `commandsFor`: the LaTeX citation commands in force for a document (setting and detected aliases). */
+  constructor(private readonly commandsFor: (document: vscode.TextDocument) => readonly string[] = d => extraCiteCommands(d)) {}
+
   get(document: vscode.TextDocument): DocumentAnalysis | undefined {
     const syntax = syntaxForLanguageId(document.languageId);
     if (!syntax) return undefined;
     const key = document.uri.toString();
-    const commands = extraCiteCommands();
+    const commands = syntax === 'latex' ? [...this.commandsFor(document)] : [];
     const commandsKey = commands.join(',');
     const hit = this.cache.get(key);
     if (hit && hit.version === document.version && hit.latexCommands === commandsKey) return hit.analysis;
@@ -39,6 +44,7 @@ export class DocumentAnalyses implements vscode.Disposable {
       text,
       citations: findCitations(text, syntax, { latexCommands: commands, regions }),
       prose: proseRanges(text, syntax, regions),
+      latexCommands: commands,
     };
     this.cache.set(key, { version: document.version, latexCommands: commandsKey, analysis });
     return analysis;

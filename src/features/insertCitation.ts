@@ -136,6 +136,30 @@ export class CitationInserter {
     return ok;
   }
 
+  /**
+   * Completion of a key only the VEXAS library has: the typed part of the key (`start`–`end`) becomes
+   * the key and the entry joins the manuscript's bibliography, in one workspace edit (one undo).
+   */
+  async completeFromLibrary(document: vscode.TextDocument, start: number, end: number, key: string, options: InsertOptions = {}): Promise<boolean> {
+    const syntax = syntaxForLanguageId(document.languageId);
+    if (!syntax || citationKeyProblem(key, syntax) !== undefined) return false;
+    const version = document.version;
+    const bib = await this.bibliographies.forDocument(document, syntax);
+    const edit = new vscode.WorkspaceEdit();
+    // File creation first (see insert): the manuscript's edit must be in the last group.
+    const copied = await this.addBundledEntries(edit, document, syntax, bib, [key], options);
+    if (copied === undefined || document.version !== version) return false;
+    const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
+    edit.replace(document.uri, range, key);
+    const ok = await vscode.workspace.applyEdit(edit);
+    const editor = vscode.window.activeTextEditor;
+    if (ok && editor?.document === document) {
+      const after = document.positionAt(start + key.length);
+      editor.selection = new vscode.Selection(after, after);
+    }
+    return ok;
+  }
+
   /** Copies a bundled entry into the manuscript's bibliography (the quick fix for a missing key). */
   async addBundledEntry(document: vscode.TextDocument, key: string, options: InsertOptions = {}): Promise<boolean> {
     const syntax = syntaxForLanguageId(document.languageId);

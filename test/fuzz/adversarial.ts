@@ -119,6 +119,7 @@ export const FAMILIES: readonly AdversarialFamily[] = [
   fam('latex', 'citations with many keys', n => rep('a,', n, '\\cite{', 'b}')),
   fam('latex', 'comments between arguments', n => rep('%\n', n, '\\cite', '{a}')),
   fam('latex', "'\\label{' repeated", n => rep('\\label{', n)),
+  fam('latex', 'command definitions repeated', n => rep('\\newcommand{\\c}[1][x]{ \\NewDocumentCommand{\\d}{O{', n)),
   // ── names and LaTeX values ───────────────────────────────────────────────────────────────────
   fam('names', 'a long run of spaces', n => `Doe${' '.repeat(n)}John`),
   fam('names', "' and ' repeated", n => rep('a and ', n)),

@@ -14,7 +14,7 @@ import { toSearchable } from '../../src/core/bibliography/searchable';
 import { decodeSourceText } from '../../src/core/bibliography/sourceText';
 import type { BibEntry, BibError } from '../../src/core/bibliography/types';
 import { ReferenceSearch } from '../../src/core/search';
-import { findCitations, citationContextAt, planCitationInsertion } from '../../src/core/citations';
+import { citationCommandLookup, findCitations, citationContextAt, latexCitationAliases, planCitationInsertion } from '../../src/core/citations';
 import type { Citation } from '../../src/core/citations';
 import { bibliographyDeclarations, findNonProseRegions, inlineReferences, parseYamlSubset, proseRanges, texRoot } from '../../src/core/manuscript';
 import type { TextRange } from '../../src/core/manuscript';
@@ -112,6 +112,7 @@ export const TARGETS: readonly Target[] = [
   { name: 'LaTeX non-prose', grammar: 'latex', run: t => ({ disjoint: findNonProseRegions(t, 'latex') }) },
   { name: 'LaTeX prose', grammar: 'latex', run: t => ({ disjoint: proseRanges(t, 'latex') }) },
   { name: 'LaTeX declarations', grammar: 'latex', run: t => { texRoot(t); return { inBounds: bibliographyDeclarations(t, 'latex') }; } },
+  { name: 'LaTeX aliases', grammar: 'latex', run: t => { latexCitationAliases(t, n => citationCommandLookup()(n) !== undefined, findNonProseRegions(t, 'latex')); return {}; } },
   { name: 'LaTeX cursor', grammar: 'latex', run: t => {
     const ranges: TextRange[] = [];
     for (const at of cursorOffsets(t)) {

@@ -17,6 +17,8 @@ export type { CitationInsertionOptions, TextEdit } from './insert';
 export { LATEX_CITATION_COMMANDS, LATEX_MULTICITE_COMMANDS } from './latexCitationCommands';
 export { formatPandocKey, isCrossReferenceKey } from './pandocKeys';
 export { citationKeyProblem } from './keys';
+export { latexCitationAliases } from './latexAliases';
+export { citationCommandLookup } from './latexCitationCommands';
 
 /** Every cited key in `text`, in document order. */
 export function findCitations(text: string, language: CitationSyntax, options: CitationScanOptions = {}): Citation[] {

@@ -18,6 +18,8 @@ export const LATEX_CITATION_COMMANDS: readonly string[] = [
   'smartcite', 'Smartcite', 'supercite', 'autocite', 'Autocite', 'citetitle', 'Citetitle', 'citedate',
   'citeurl', 'fullcite', 'footfullcite', 'nocite', 'notecite', 'Notecite', 'pnotecite', 'Pnotecite',
   'fnotecite',
+  // ACL styles and apacite
+  'newcite', 'shortcite', 'citeA', 'citeN', 'citeNP', 'citeyearNP', 'shortciteA', 'shortciteN', 'shortciteNP',
 ];
 
 /** biblatex multi-cite commands. */
