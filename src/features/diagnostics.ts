@@ -3,6 +3,7 @@ import type { KnowledgeBase } from '../core/knowledge';
 import { syntaxForLanguageId } from '../core/languages';
 import type { CitationSyntax } from '../core/languages';
 import type { CitationCommands } from '../workspace/citationCommands';
+import { ENRICH_CODE, enrichmentAction, enrichmentDiagnostics } from './enrichment';
 import type { Bibliographies, DocumentBibliography, LoadedBibliography } from '../workspace/bibliographies';
 import { isProse, type DocumentAnalyses } from './documentAnalysis';
 import { rangeIn } from './definition';
@@ -71,7 +72,7 @@ export class VexasDiagnostics implements vscode.Disposable {
     if (document.isClosed) return;
     if (isBibFile(document)) {
       const loaded = await this.bibliographies.load(document.uri);
-      this.bibFiles.set(document.uri, diagnoseBibliographies(document) ? bibDiagnostics(loaded) : []);
+      this.bibFiles.set(document.uri, diagnoseBibliographies(document) ? [...bibDiagnostics(loaded), ...enrichmentDiagnostics(loaded, await this.knowledge())] : []);
       return;
     }
     const syntax = syntaxForLanguageId(document.languageId);
@@ -83,7 +84,7 @@ export class VexasDiagnostics implements vscode.Disposable {
     const bib = await this.bibliographies.forDocument(document, analysis.syntax);
     for (const f of bib.files) {
       if (f.format === 'inline') continue;
-      this.bibFiles.set(f.uri, diagnoseBibliographies(f.uri) ? bibDiagnostics(f) : []);
+      this.bibFiles.set(f.uri, diagnoseBibliographies(f.uri) ? [...bibDiagnostics(f), ...(bib.knowledge ? enrichmentDiagnostics(f, bib.knowledge) : [])] : []);
     }
     if (diagnoseBibliographies(document)) out.push(...toolchainDiagnostics(document, analysis.syntax, bib));
     if (diagnoseMissingCitations(document)) {
@@ -164,14 +165,21 @@ function isBibFile(document: vscode.TextDocument): boolean {
   return document.languageId === 'bibtex' || /\.bib$/i.test(document.uri.path);
 }
 
-/** Quick fixes: use the preferred form; add a cited key's entry from the VEXAS library. */
+/** Quick fixes: use the preferred form; add a cited key's entry from the VEXAS library; add identifiers to a .bib entry. */
 export class VexasQuickFixes implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  constructor(private readonly bibliographies?: Bibliographies, private readonly knowledge?: () => Promise<KnowledgeBase>) {}
+
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     const actions: vscode.CodeAction[] = [];
     for (const d of context.diagnostics) {
       if (d.source !== DIAGNOSTIC_SOURCE) continue;
+      if (d.code === ENRICH_CODE && this.bibliographies && this.knowledge) {
+        const enrich = await enrichmentAction(document, d, this.bibliographies, this.knowledge);
+        if (enrich) actions.push(enrich);
+        continue;
+      }
       if (d.code === DiagnosticCode.Nomenclature) {
         const preferred = /^Prefer '(.+?)' to '/.exec(d.message)?.[1];
         if (!preferred) continue;

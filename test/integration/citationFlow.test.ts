@@ -73,3 +73,28 @@ describe('LaTeX citation commands a document defines', function () {
     assert.strictEqual(missing.length, 1);
   });
 });
+
+describe('identifiers from the VEXAS library', function () {
+  this.timeout(30_000);
+  before(activateExtension);
+
+  it('a user entry without DOI/PMID for a work the library identifies: a note on the entry, and a one-edit fix', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const bibUri = vscode.Uri.joinPath(folder, 'enrich', 'refs.bib');
+    await vscode.workspace.fs.writeFile(bibUri, new TextEncoder().encode(
+      '@article{mybeck,\n  author = {Beck, D. B. and others},\n  title = {Somatic mutations in UBA1 and severe adult-onset autoinflammatory disease},\n  year = {2020}\n}\n'));
+    const doc = await vscode.workspace.openTextDocument(bibUri);
+    await vscode.window.showTextDocument(doc);
+    const api = await activateExtension();
+    await api.updateDiagnostics(doc);
+    const note = await waitFor('the note on the entry', () => vscode.languages.getDiagnostics(bibUri).find(d => /VEXAS library has this work's DOI/.test(d.message)));
+    assert.strictEqual(note.severity, vscode.DiagnosticSeverity.Information);
+    assert.strictEqual(doc.getText(note.range), 'mybeck');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', bibUri, note.range);
+    const fix = actions.find(a => /Add DOI and PMID from the VEXAS library/.test(a.title));
+    assert.ok(fix?.edit, actions.map(a => a.title).join('; '));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.ok(doc.getText().includes("year = {2020},\n  doi = {10.1056/NEJMoa2026834},\n  pmid = {33108101}\n}"), doc.getText());
+    await vscode.commands.executeCommand('undo');
+  });
+});
