@@ -55,14 +55,18 @@ export class CitationInserter {
     pick.canSelectMany = true;
     pick.matchOnDescription = false;
     pick.matchOnDetail = false;
-    pick.placeholder = 'Search references by author, title, year, key, DOI or PMID; select one or more';
-    pick.title = 'VEXAS: Insert Citation';
+    pick.placeholder = 'Author, title, year, key, DOI or PMID';
+    pick.title = 'VEXAS: Insert Citation (select one or more)';
     const chosen = new Map<string, Item>();
     const refresh = () => {
       const items = bib.search(pick.value, 200).map(toItem);
       for (const c of chosen.values()) if (!items.some(i => i.label === c.label)) items.unshift(c);
       pick.items = items;
       pick.selectedItems = items.filter(i => chosen.has(i.label));
+      // Nothing found is said, not shown as an empty list.
+      pick.title = items.length === 0 && pick.value.trim()
+        ? `No reference matches "${pick.value.trim()}" (key, authors, title, year, DOI and PMID were searched)`
+        : 'VEXAS: Insert Citation (select one or more)';
     };
     pick.onDidChangeSelection(sel => {
       for (const i of pick.items) if (!sel.includes(i)) chosen.delete(i.label);
