@@ -15,12 +15,18 @@ export const ENRICH_CODE = 'identifiers-from-vexas-library';
 const sources = new WeakMap<KnowledgeBase, IdentifierSource>();
 const computed = new WeakMap<LoadedBibliography, vscode.Diagnostic[]>();
 
+/** The library's DOI and title index, built once per knowledge base. */
+function identifierSource(kb: KnowledgeBase): IdentifierSource {
+  let source = sources.get(kb);
+  if (!source) sources.set(kb, source = new IdentifierSource(kb.referenceEntries));
+  return source;
+}
+
 export function enrichmentDiagnostics(file: LoadedBibliography, kb: KnowledgeBase): vscode.Diagnostic[] {
   if (file.format !== 'bibtex') return [];
   const cached = computed.get(file);
   if (cached) return cached;
-  let source = sources.get(kb);
-  if (!source) sources.set(kb, source = new IdentifierSource(kb.referenceEntries));
+  const source = identifierSource(kb);
   const out: vscode.Diagnostic[] = [];
   for (const entry of file.entries) {
     const missing = source.missingIdentifiers(entry);
@@ -48,9 +54,7 @@ export async function enrichmentAction(document: vscode.TextDocument, d: vscode.
   const [loaded, kb] = await Promise.all([bibliographies.load(document.uri), knowledge()]);
   const entry = loaded.byKey.get(document.getText(d.range));
   if (!entry) return undefined;
-  let source = sources.get(kb);
-  if (!source) sources.set(kb, source = new IdentifierSource(kb.referenceEntries));
-  const missing = source.missingIdentifiers(entry);
+  const missing = identifierSource(kb).missingIdentifiers(entry);
   const insertAt = insertionPoint(entry as BibTeXEntry);
   if (!missing || insertAt === undefined) return undefined;
   const e: MissingIdentifiers & { insertAt: vscode.Position } = { ...missing, insertAt: document.positionAt(insertAt) };

@@ -24,11 +24,12 @@ export function registerTermSuggestWhileTyping(analyses: DocumentAnalyses, knowl
     const change = e.contentChanges[0];
     if (change.text.length !== 1 || !/[\p{L}\p{N}]/u.test(change.text)) return; // typing, not pasting or deleting
     const document = e.document;
-    if (!syntaxForLanguageId(document.languageId) || !termsWhileTyping(document)) return;
-    if (quickSuggestionsOn(document)) return; // VS Code already opens the list as the author types
+    if (!syntaxForLanguageId(document.languageId)) return;
+    // The word first (cheap), the settings only for words long enough to matter.
     const position = change.range.start.translate(0, 1);
     const typed = WORD_BEFORE.exec(document.lineAt(position.line).text.slice(0, position.character))?.[0];
     if (!typed || typed.length < MIN_PREFIX) return;
+    if (!termsWhileTyping(document) || quickSuggestionsOn(document)) return; // off, or VS Code already opens the list
     const wordId = `${document.uri.toString()}@${document.offsetAt(position) - typed.length}`;
     if (wordId === lastWord) return;
     const analysis = analyses.get(document);

@@ -323,10 +323,16 @@ function typicalItemIndent(text: string): number {
 
 /** The blanks before `start` on its line when only blanks precede it there (an item per line), else undefined. */
 function itemIndent(text: string, start: number): string | undefined {
-  let i = start - 1;
-  while (i >= 0 && start - i <= MAX_INDENT && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i--;
+  const i = beforeBlanks(text, start);
   if (i < 0 || text.charCodeAt(i) !== 0x0a) return undefined;
   return text.slice(i + 1, start);
+}
+
+/** Index of the character before the blanks (at most MAX_INDENT) that precede `p`, or -1 at the start. */
+function beforeBlanks(text: string, p: number): number {
+  let i = p - 1;
+  while (i >= 0 && p - i <= MAX_INDENT && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i--;
+  return i;
 }
 
 function skipWhitespace(text: string, p: number): number {
@@ -432,8 +438,7 @@ class ElementExtents {
   private mayBeAsked(p: number): boolean {
     const text = this.text;
     if (text.charCodeAt(p) !== 0x7b) return false;
-    let i = p - 1;
-    while (i >= 0 && p - i <= MAX_INDENT && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i--;
+    const i = beforeBlanks(text, p);
     if (i < 0 || text.charCodeAt(i) === 0x0a) return true;
     ID_AFTER_BRACE.lastIndex = p + 1;
     return ID_AFTER_BRACE.test(text);
