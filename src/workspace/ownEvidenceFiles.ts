@@ -30,6 +30,8 @@ export class OwnEvidenceFiles implements vscode.Disposable {
     this.disposables.push(
       watcher, watcher.onDidChange(touched), watcher.onDidCreate(touched), watcher.onDidDelete(touched),
       vscode.workspace.onDidChangeTextDocument(e => touched(e.document.uri)),
+      // Opening a file re-reads it too: a file-system event can be missed (or come late) on some hosts.
+      vscode.workspace.onDidOpenTextDocument(d => touched(d.uri)),
       vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration(`vexas.${FILES_SETTING}`)) this.invalidateSoon(); }),
     );
   }

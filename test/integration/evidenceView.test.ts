@@ -82,6 +82,7 @@ describe('therapy evidence sidebar in the extension host', () => {
     };
     const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'extractions', 'vexas-evidence.json');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(own, null, 2)));
+    await vscode.workspace.openTextDocument(uri); // as an author would: it is read again when opened, whatever the watcher does
     try {
       const tree = await waitFor('the own record in the tree', async () => {
         const t = await describeTree();
