@@ -7,9 +7,11 @@ import { CitationDefinitionProvider, CitationReferenceProvider } from './feature
 import { VexasDiagnostics, VexasQuickFixes } from './features/diagnostics';
 import { DocumentAnalyses } from './features/documentAnalysis';
 import { registerEvidenceSidebar } from './features/evidence';
+import { registerReferencesView } from './features/references';
+import { ManuscriptTracker } from './workspace/manuscripts';
 import { VexasHoverProvider } from './features/hover';
 import { CitationInserter, type InsertOptions } from './features/insertCitation';
-import { citationStyle } from './features/settings';
+import { citationStyle } from './workspace/settings';
 import { registerMarkdownFlavourSnippets } from './features/snippets';
 import { registerTermSuggestWhileTyping } from './features/termSuggest';
 import { Bibliographies } from './workspace/bibliographies';
@@ -83,7 +85,10 @@ export function activate(context: vscode.ExtensionContext): VexasExtensionApi {
       return status;
     }),
   );
-  registerEvidenceSidebar(context, { knowledge, bibliographies, inserter });
+  const manuscripts = new ManuscriptTracker();
+  context.subscriptions.push(manuscripts);
+  registerEvidenceSidebar(context, { knowledge, bibliographies, inserter, manuscripts });
+  registerReferencesView(context, { knowledge, bibliographies, inserter, manuscripts });
   warmUpWhenWriting(context, knowledge);
   return { version, knowledge, bibliographies, updateDiagnostics: d => diagnostics.update(d) };
 }

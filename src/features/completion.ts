@@ -7,7 +7,7 @@ import { isProse, type DocumentAnalyses } from './documentAnalysis';
 import { parseNameList } from '../core/bibliography/names';
 import { escapeMarkdown } from './markdownText';
 import type { CitationCommands } from '../workspace/citationCommands';
-import { completeTerms } from './settings';
+import { completeTerms } from '../workspace/settings';
 
 const KEY_RESULTS = 100;
 /** A word being typed in prose: letters, digits and the joiners of HGVS names and cytokines (p.Met41Thr, IL-6). */

@@ -5,7 +5,7 @@ import { LineIndex } from '../core/lineIndex';
 import type { Bibliographies } from '../workspace/bibliographies';
 import { readText } from '../workspace/textFiles';
 import { citationAt, type DocumentAnalyses } from './documentAnalysis';
-import { extraCiteCommands } from './settings';
+import { extraCiteCommands } from '../workspace/settings';
 
 /** Manuscript files searched for references to a key. */
 const MANUSCRIPT_GLOB = '**/*.{md,markdown,qmd,rmd,Rmd,tex}';

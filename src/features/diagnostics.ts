@@ -7,7 +7,7 @@ import { ENRICH_CODE, enrichmentAction, enrichmentDiagnostics } from './enrichme
 import type { Bibliographies, DocumentBibliography, LoadedBibliography } from '../workspace/bibliographies';
 import { isProse, type DocumentAnalyses } from './documentAnalysis';
 import { rangeIn } from './definition';
-import { diagnoseBibliographies, diagnoseMissingCitations, diagnoseNomenclature } from './settings';
+import { diagnoseBibliographies, diagnoseMissingCitations, diagnoseNomenclature } from '../workspace/settings';
 
 export const DIAGNOSTIC_SOURCE = 'VEXAS';
 /** Diagnostic codes: quick fixes and tests key on them. */

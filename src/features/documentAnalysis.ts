@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { findCitations, type Citation } from '../core/citations';
 import { syntaxForLanguageId, type CitationSyntax } from '../core/languages';
 import { findNonProseRegions } from '../core/manuscript/nonProseRegions';
-import { proseRanges } from '../core/manuscript/proseRanges';
+import { proseRanges } from '../core/knowledge/proseRanges';
 import { rangeContaining, type TextRange } from '../core/manuscript/textScan';
-import { extraCiteCommands } from './settings';
+import { extraCiteCommands } from '../workspace/settings';
 
 /** What the providers need to know about one version of a manuscript, computed once per version. */
 export interface DocumentAnalysis {

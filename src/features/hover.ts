@@ -5,7 +5,7 @@ import type { KnowledgeBase, Term } from '../core/knowledge';
 import type { Bibliographies, FoundReference } from '../workspace/bibliographies';
 import { citationAt, isProse, type DocumentAnalyses } from './documentAnalysis';
 import { codeSpan, commandLink, doiUrl, escapeMarkdown, pubmedUrl } from './markdownText';
-import { citationStyle, hoverTerms } from './settings';
+import { citationStyle, hoverTerms } from '../workspace/settings';
 
 const ABSTRACT_EXCERPT = 400;
 

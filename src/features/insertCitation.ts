@@ -9,7 +9,7 @@ import { syntaxForLanguageId, type CitationSyntax } from '../core/languages';
 import type { Bibliographies, DocumentBibliography, FoundReference } from '../workspace/bibliographies';
 import { mayWrite } from '../workspace/access';
 import { exists } from '../workspace/textFiles';
-import { latexCiteCommand } from './settings';
+import { latexCiteCommand } from '../workspace/settings';
 
 const NEW_BIBLIOGRAPHY = 'references.bib';
 

@@ -1,4 +1,4 @@
-import { stripDoiPrefix } from '../core/bibliography/doi';
+import { stripDoiPrefix } from '../core/identifiers/doi';
 
 /** Escapes text from data files and bibliographies for a VS Code MarkdownString: nothing in it is markup. */
 export function escapeMarkdown(text: string): string {

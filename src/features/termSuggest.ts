@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { KnowledgeBase } from '../core/knowledge';
 import { syntaxForLanguageId } from '../core/languages';
 import { isProse, type DocumentAnalyses } from './documentAnalysis';
-import { termsWhileTyping } from './settings';
+import { termsWhileTyping } from '../workspace/settings';
 
 /**
  * VEXAS terms offered while typing prose, without turning on VS Code's quick suggestions (off in

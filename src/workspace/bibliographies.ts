@@ -9,7 +9,7 @@ import { bibliographyDeclarations, inlineReferences, texRoot } from '../core/man
 import { LineIndex } from '../core/lineIndex';
 import { defaultYield } from '../core/slices';
 import { compareHits, ReferenceSearch, type SearchHit } from '../core/search';
-import { bibliographyGlobs, useBundledLibrary } from '../features/settings';
+import { bibliographyGlobs, useBundledLibrary } from './settings';
 import { isInsideWorkspace, mayRead as workspaceMayRead } from './access';
 import { exists, readSourceText, readText, RefusedFileError } from './textFiles';
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { citationCommandLookup, latexCitationAliases } from '../core/citations';
 import { syntaxForLanguageId } from '../core/languages';
 import { texRoot } from '../core/manuscript';
-import { extraCiteCommands } from '../features/settings';
+import { extraCiteCommands } from './settings';
 import { mayRead } from './access';
 import { readText } from './textFiles';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { compactSourceText, decodeSourceText, type SourceText } from '../core/bibliography/sourceText';
 import { defaultYield } from '../core/slices';
-import { maxBibliographyBytes } from '../features/settings';
+import { maxBibliographyBytes } from './settings';
 
 /** A file we will not read: not a regular file, or larger than the limit. The message says why. */
 export class RefusedFileError extends Error {}

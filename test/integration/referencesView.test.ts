@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { ReferencesSnapshot } from '../../src/features/evidence';
+import type { ReferencesSnapshot } from '../../src/features/references';
 import type { VexasExtensionApi } from '../../src/extension';
 import { activateExtension, openWorkspaceFile, undoBoth, waitFor, workspaceFolder } from './helpers';
 

@@ -2,7 +2,7 @@
  * CSL-JSON bibliographies (an array of items, as Zotero and pandoc write them) indexed into the
  * same entry shape as BibTeX: key = id, fields under their BibTeX names, offsets into the file.
  */
-import type { BibEntry, BibError, BibParseResult } from './types';
+import type { BibEntry, BibError, BibParseResult, CslItem } from './types';
 import { SourceText } from './sourceText';
 import { runInSlices, type SliceOptions } from '../slices';
 import { checkProgress } from '../progress';
@@ -10,12 +10,7 @@ import { sanitizeCslItem } from './cslSanitize';
 import { MAX_PROBLEMS } from './bibtexScanner';
 import { ownTable } from '../ownTable';
 
-/** A CSL-JSON item; only what we read is typed. */
-export interface CslItem {
-  id?: string | number;
-  type?: string;
-  [variable: string]: unknown;
-}
+export type { CslItem } from './types';
 
 interface CslName { family?: string; given?: string; literal?: string; 'non-dropping-particle'?: string; 'dropping-particle'?: string; suffix?: string }
 interface CslDate { 'date-parts'?: unknown[][]; raw?: string; literal?: string }

@@ -4,7 +4,7 @@
  * CSL's own types, so each item is reduced to them once, here; what had to go is named, so the
  * caller can say so at the item.
  */
-import type { CslItem } from './cslJson';
+import type { CslItem } from './types';
 
 /** CSL name variables (CSL 1.0.2). */
 const NAME_VARIABLES = new Set([

@@ -3,7 +3,7 @@
  * the same title (letters and digits, case and accents ignored) and year. Only what the library
  * verified is offered; nothing is guessed from a partial match.
  */
-import { normalizeDoi } from './doi';
+import { normalizeDoi } from '../identifiers/doi';
 import type { BibEntry } from './types';
 
 export interface MissingIdentifiers {

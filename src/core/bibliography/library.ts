@@ -4,7 +4,7 @@
  * too, and search runs over every source with one ranking.
  */
 import { compareHits, ReferenceSearch, type ChunkedBuildOptions, type SearchHit, type SearchOptions, DEFAULT_LIMIT } from '../search';
-import { normalizeDoi } from './doi';
+import { normalizeDoi } from '../identifiers/doi';
 import type { BibEntry, BibError, BibParseResult } from './types';
 import { toSearchable, type SearchableEntry } from './searchable';
 

@@ -41,3 +41,10 @@ export interface BibParseResult<E extends BibEntry = BibEntry> {
   readonly entries: E[];
   readonly errors: BibError[];
 }
+
+/** A CSL-JSON item; only what we read is typed. */
+export interface CslItem {
+  id?: string | number;
+  type?: string;
+  [variable: string]: unknown;
+}

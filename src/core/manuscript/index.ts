@@ -1,6 +1,6 @@
 /**
- * Manuscript structure: bibliography declarations, the TeX root, inline references, and where
- * prose is (built on the shared non-prose masking pass).
+ * Manuscript structure: bibliography declarations, the TeX root, inline references, and the
+ * shared non-prose masking pass (where prose is: knowledge/proseRanges.ts).
  */
 export { bibliographyDeclarations } from './bibliographyDeclarations';
 export type { BibliographyDeclaration, BibliographySource } from './bibliographyDeclarations';
@@ -10,7 +10,6 @@ export { inlineReferences } from './inlineReferences';
 export type { CslDate, CslName, InlineReference } from './inlineReferences';
 export { findNonProseRegions } from './nonProseRegions';
 export type { NonProseKind, NonProseRegion } from './nonProseRegions';
-export { isProseAt, proseRanges } from './proseRanges';
 export { texRoot } from './texRoot';
 export type { TextRange } from './textScan';
 export { parseYamlSubset } from './yamlSubset';

@@ -7,7 +7,7 @@
 import { BraceMatcher } from './braceMatcher';
 import { EnvironmentEnds, LatexArgumentMatcher, skipLatexSpace } from './latexArguments';
 import { NeedleFinder } from './needleFinder';
-import type { NonProseRegion } from './nonProseRegions';
+import type { NonProseRegion } from './nonProseTypes';
 import { lineEndAt, paragraphEndFinder } from './textScan';
 
 /** Environments whose body TeX reads verbatim (or, for `comment`, skips). */

@@ -6,7 +6,7 @@
  */
 import { findFrontMatter } from './frontMatter';
 import { NeedleFinder } from './needleFinder';
-import type { NonProseRegion } from './nonProseRegions';
+import type { NonProseRegion } from './nonProseTypes';
 import { isBlankSpan, isWhitespaceCode, lineEndAt, paragraphEndFinder } from './textScan';
 
 /** Link destinations are short; a bounded search keeps unclosed `](` from going quadratic. */

@@ -4,7 +4,7 @@ import { formatReference } from '../../core/bibliography/format';
 import { escapeHtml, renderDetailsBody } from '../../core/evidence';
 import type { EvidenceRecord, KnowledgeBase } from '../../core/knowledge';
 import { doiUrl, pubmedUrl } from '../markdownText';
-import { citationStyle } from '../settings';
+import { citationStyle } from '../../workspace/settings';
 import { EvidenceState } from './state';
 
 /** What the panel's script posts once it has loaded (read by the integration tests). */

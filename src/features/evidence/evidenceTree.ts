@@ -6,8 +6,8 @@ import {
 } from '../../core/evidence';
 import type { EvidenceRecord } from '../../core/knowledge';
 import { doiUrl, escapeMarkdown, pubmedUrl } from '../markdownText';
-import { citationStyle } from '../settings';
-import type { ManuscriptTracker } from './manuscripts';
+import { citationStyle } from '../../workspace/settings';
+import type { ManuscriptTracker } from '../../workspace/manuscripts';
 import { EvidenceState, type EvidenceModel } from './state';
 
 /**

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { formatReference } from '../../core/bibliography/format';
 import type { BibEntry } from '../../core/bibliography/types';
 import {
   blockPadding, designLabel, EVIDENCE_SORTS, evidenceTable, inlinePadding, POPULATION_LABELS, POPULATION_TOGGLES,
@@ -10,56 +9,36 @@ import { syntaxForLanguageId } from '../../core/languages';
 import type { Bibliographies } from '../../workspace/bibliographies';
 import { OwnEvidenceFiles } from '../../workspace/ownEvidenceFiles';
 import type { CitationInserter, InsertOptions } from '../insertCitation';
-import { doiUrl, pubmedUrl } from '../markdownText';
-import { citationStyle, latexCiteCommand } from '../settings';
+import { latexCiteCommand } from '../../workspace/settings';
+import type { ManuscriptTracker } from '../../workspace/manuscripts';
+import { copyReference, manuscriptEditor, openSource } from '../referenceActions';
+import { snapshotNodes, type TreeSnapshot } from '../treeSnapshot';
 import { DETAILS_VIEW_TYPE, EvidenceDetailsPanel, type DetailsActionResult, type DetailsReady } from './detailsPanel';
 import { EvidenceTreeProvider, parseElement, studyElement, type EvidenceElement } from './evidenceTree';
-import { ManuscriptTracker } from './manuscripts';
-import { ReferencesTreeProvider, type ReferenceElement } from './referencesTree';
 import { EvidenceState, sanitizeFilter } from './state';
 
 export const EVIDENCE_VIEW = 'vexas.evidence';
-export const REFERENCES_VIEW = 'vexas.references';
+
+export type { SnapshotNode, TreeSnapshot } from '../treeSnapshot';
 
 export interface EvidenceSidebarDeps {
   readonly knowledge: () => Promise<KnowledgeBase>;
   readonly bibliographies: Bibliographies;
   readonly inserter: CitationInserter;
+  readonly manuscripts: ManuscriptTracker;
 }
 
-/** A snapshot of the Therapy Evidence tree as its provider gives it to VS Code (command `vexas.evidence.describeTree`, for tests). */
-export interface TreeSnapshot {
-  readonly visible: boolean;
-  readonly message: string | undefined;
-  readonly description: string | undefined;
-  readonly nodes: readonly SnapshotNode[];
-}
-/** The References tree the same way, with the manuscript it was listed for (the view follows the active one). */
-export interface ReferencesSnapshot extends TreeSnapshot {
-  readonly manuscript: string | undefined;
-}
-export interface SnapshotNode {
-  readonly element: string;
-  readonly label: string;
-  readonly description: string;
-  readonly contextValue: string | undefined;
-  readonly children: readonly SnapshotNode[];
-}
 
 /**
- * The VEXAS sidebar: Therapy Evidence and References views, their commands, and the evidence
- * details panel. Commands that act on an item take the tree element (menus pass it; scripts may pass
+ * The Therapy Evidence view, its commands, and the evidence details panel. Commands that act on an item take the tree element (menus pass it; scripts may pass
  * the element string, e.g. `study:tocilizumab--boyadzhieva2023how`) and otherwise use the selection.
  */
 export function registerEvidenceSidebar(context: vscode.ExtensionContext, deps: EvidenceSidebarDeps): void {
-  const manuscripts = new ManuscriptTracker();
+  const { manuscripts } = deps;
   const own = new OwnEvidenceFiles(context.extensionUri);
   const state = new EvidenceState(context.workspaceState, deps.knowledge, own);
   const evidenceTree = new EvidenceTreeProvider(state, context.workspaceState);
   const evidenceView = vscode.window.createTreeView(EVIDENCE_VIEW, { treeDataProvider: evidenceTree, showCollapseAll: true });
-  const referencesTree = new ReferencesTreeProvider(deps.knowledge, deps.bibliographies, manuscripts);
-  const referencesView = vscode.window.createTreeView(REFERENCES_VIEW, { treeDataProvider: referencesTree, showCollapseAll: true });
-  referencesTree.attach(referencesView);
   const details = new EvidenceDetailsPanel(context.extensionUri, (type, recordId) =>
     type === 'insertCitation' ? insertCitation(studyElement(recordId)) : insertSentence(studyElement(recordId)));
 
@@ -72,15 +51,9 @@ export function registerEvidenceSidebar(context: vscode.ExtensionContext, deps: 
     return (await state.model()).recordById.get(parsed.id);
   };
 
-  /** The target manuscript editor, or a message saying one is needed. */
-  const manuscriptEditor = async (): Promise<vscode.TextEditor | undefined> => {
-    const editor = await manuscripts.editor();
-    if (!editor) void vscode.window.showInformationMessage('Open a Markdown or LaTeX manuscript, place the cursor, then insert from the VEXAS sidebar.');
-    return editor;
-  };
 
   const insertGenerated = async (make: (editor: vscode.TextEditor) => GeneratedText, block: boolean, options?: InsertOptions): Promise<boolean> => {
-    const editor = await manuscriptEditor();
+    const editor = await manuscriptEditor(manuscripts);
     if (!editor) return false;
     const generated = make(editor);
     const doc = editor.document;
@@ -105,7 +78,7 @@ export function registerEvidenceSidebar(context: vscode.ExtensionContext, deps: 
     const guidance = parseElement(selected(element) ?? '');
     const key = guidance?.kind === 'guidance' ? guidance.id : (await recordOf(element))?.study;
     if (!key) return false;
-    const editor = await manuscriptEditor();
+    const editor = await manuscriptEditor(manuscripts);
     return editor ? deps.inserter.insert(editor, [key], options) : false;
   }
 
@@ -132,38 +105,12 @@ export function registerEvidenceSidebar(context: vscode.ExtensionContext, deps: 
   }
 
   async function referenceOf(element: unknown): Promise<BibEntry | undefined> {
-    if (element && typeof element === 'object' && (element as ReferenceElement).kind === 'entry') return (element as Extract<ReferenceElement, { kind: 'entry' }>).entry;
     const guidance = parseElement(selected(element) ?? '');
     const key = guidance?.kind === 'guidance' ? guidance.id : (await recordOf(element))?.study;
     if (!key) return undefined;
     return (await deps.knowledge()).references.get(key);
   }
 
-  async function copyReference(element?: unknown): Promise<string | undefined> {
-    const entry = await referenceOf(element);
-    if (!entry) return undefined;
-    const text = formatReference(entry, citationStyle(manuscripts.document()), 'text');
-    await vscode.env.clipboard.writeText(text);
-    vscode.window.setStatusBarMessage('VEXAS: reference copied', 3000);
-    return text;
-  }
-
-  async function openSource(element?: unknown): Promise<string | undefined> {
-    const entry = await referenceOf(element);
-    if (!entry) return undefined;
-    const links = [
-      entry.fields.doi ? { label: `DOI ${entry.fields.doi}`, url: doiUrl(entry.fields.doi) } : undefined,
-      entry.fields.pmid ? { label: `PubMed ${entry.fields.pmid}`, url: pubmedUrl(entry.fields.pmid) } : undefined,
-    ].filter((l): l is { label: string; url: string } => !!l);
-    if (links.length === 0) {
-      void vscode.window.showInformationMessage(`${entry.key} has no DOI or PMID in its bibliography entry.`);
-      return undefined;
-    }
-    const link = links.length === 1 ? links[0] : await vscode.window.showQuickPick(links, { title: `Open ${entry.key}` });
-    if (!link) return undefined;
-    await vscode.env.openExternal(vscode.Uri.parse(link.url, true));
-    return link.url;
-  }
 
   async function showDetails(element?: unknown): Promise<DetailsReady | undefined> {
     const parsed = parseElement(selected(element) ?? '');
@@ -234,43 +181,14 @@ export function registerEvidenceSidebar(context: vscode.ExtensionContext, deps: 
   }
 
   async function describeTree(): Promise<TreeSnapshot> {
-    const walk = async (element?: EvidenceElement): Promise<SnapshotNode[]> => {
-      const children = await evidenceTree.getChildren(element);
-      return Promise.all(children.map(async c => {
-        const item = evidenceTree.getTreeItem(c);
-        const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
-        return { element: c, label, description: String(item.description ?? ''), contextValue: item.contextValue, children: await walk(c) };
-      }));
-    };
-    const nodes = await walk();
+    const nodes = await snapshotNodes(evidenceTree, c => c);
     return { visible: evidenceView.visible, message: evidenceView.message, description: evidenceView.description, nodes };
   }
 
-  /** A References element from a menu, an id (scripts), or else the selection. */
-  function referenceTarget(element: ReferenceElement | string | undefined): ReferenceElement | undefined {
-    if (typeof element === 'string') return referencesTree.element(element);
-    return element ?? referencesView.selection[0];
-  }
-
-  /** The References tree as its provider gives it to VS Code (for tests): elements by id. */
-  async function describeReferences(): Promise<ReferencesSnapshot> {
-    const document = manuscripts.document();
-    const walk = async (element?: ReferenceElement): Promise<SnapshotNode[]> => {
-      const children = await referencesTree.getChildren(element);
-      return Promise.all(children.map(async c => {
-        const item = referencesTree.getTreeItem(c);
-        const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
-        return { element: c.id, label, description: String(item.description ?? ''), contextValue: item.contextValue, children: await walk(c) };
-      }));
-    };
-    const nodes = await walk();
-    const manuscript = document && vscode.workspace.asRelativePath(document.uri);
-    return { visible: referencesView.visible, message: referencesView.message, description: referencesView.description, nodes, manuscript };
-  }
 
   const command = (id: string, fn: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown);
   context.subscriptions.push(
-    manuscripts, own, state, evidenceTree, evidenceView, referencesTree, referencesView, details,
+    own, state, evidenceTree, evidenceView, details,
     evidenceTree.attach(evidenceView, manuscripts),
     // After a reload VS Code restores an open details panel; re-render what it showed.
     vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, {
@@ -287,33 +205,17 @@ export function registerEvidenceSidebar(context: vscode.ExtensionContext, deps: 
     command('vexas.evidence.insertCitation', insertCitation),
     command('vexas.evidence.insertSentence', insertSentence),
     command('vexas.evidence.insertTable', insertTable),
-    command('vexas.evidence.openSource', openSource),
-    command('vexas.evidence.copyReference', copyReference),
+    command('vexas.evidence.openSource', async (element?: unknown) => {
+      const entry = await referenceOf(element);
+      return entry && openSource(entry);
+    }),
+    command('vexas.evidence.copyReference', async (element?: unknown) => {
+      const entry = await referenceOf(element);
+      return entry && copyReference(entry, manuscripts);
+    }),
     command('vexas.evidence.showDetails', showDetails),
     command('vexas.evidence.describeTree', describeTree),
     command('vexas.evidence.pressInDetails', (action: 'insertCitation' | 'insertSentence', recordId: string): Promise<DetailsActionResult> =>
       details.press(action, recordId)),
-    command('vexas.references.search', async (query?: unknown) => {
-      const value = typeof query === 'string' ? query : await vscode.window.showInputBox({
-        title: 'Search references', prompt: 'Author, title, year, key, DOI or PMID', value: referencesTree.searchQuery,
-      });
-      if (value !== undefined) await referencesTree.setQuery(value);
-    }),
-    command('vexas.references.clearSearch', () => referencesTree.setQuery('')),
-    command('vexas.references.showLibrary', () => referencesTree.revealLibrary()),
-    command('vexas.references.insertCitation', async (element?: ReferenceElement | string, options?: InsertOptions) => {
-      const target = referenceTarget(element);
-      if (target?.kind !== 'entry') return false;
-      const editor = await manuscriptEditor();
-      return editor ? deps.inserter.insert(editor, [target.entry.key], options) : false;
-    }),
-    command('vexas.references.copyReference', (element?: ReferenceElement | string) => copyReference(referenceTarget(element))),
-    command('vexas.references.openSource', (element?: ReferenceElement | string) => openSource(referenceTarget(element))),
-    command('vexas.references.describeTree', describeReferences),
-    command('vexas.newManuscript', async (language?: unknown) => {
-      const languageId = language === 'latex' ? 'latex' : 'markdown';
-      const doc = await vscode.workspace.openTextDocument({ language: languageId, content: '' });
-      await vscode.window.showTextDocument(doc);
-    }),
   );
 }

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { ReferenceSearch, ReferenceSearchIndex, normalizeForSearch, KEY_PREFIX_SCORE, type SearchableReference } from '../../../src/core/search';
+import { ReferenceSearch, ReferenceSearchIndex, normalizeForSearch, KEY_PREFIX_SCORE, type SearchableReference } from '../../../../src/core/search';
 
 const items: SearchableReference[] = [
   { key: 'beck2020somatic', authors: ['Beck', 'Ferrada'], title: 'Somatic mutations in UBA1 and severe adult-onset autoinflammatory disease', year: '2020', doi: '10.1056/NEJMoa2026834', pmid: '33108101' },

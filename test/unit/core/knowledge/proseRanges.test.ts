@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { isProseAt, proseRanges } from '../../../../src/core/manuscript';
+import { isProseAt, proseRanges } from '../../../../src/core/knowledge/proseRanges';
 import { parseMarked } from '../citations/markedText';
 
 /** [what, input with the prose marked ⟦…⟧ (exactly the ranges expected)]. */

@@ -6,9 +6,9 @@
 import { citationCommandLookup, parseLatexCitationCommand } from '../citations/latexCitationCommands';
 import { scanPandocReferences } from '../citations/markdownCitations';
 import type { CitationSyntax } from '../languages';
-import { controlWordEnd, LatexArgumentMatcher, nextCommandStart, skipLatexSpace } from './latexArguments';
-import { findNonProseRegions, NonProseRegion } from './nonProseRegions';
-import { rangeContaining, RangeCursor, TextRange } from './textScan';
+import { controlWordEnd, LatexArgumentMatcher, nextCommandStart, skipLatexSpace } from '../manuscript/latexArguments';
+import { findNonProseRegions, NonProseRegion } from '../manuscript/nonProseRegions';
+import { rangeContaining, RangeCursor, TextRange } from '../manuscript/textScan';
 
 /** Sorted, non-overlapping, non-empty ranges of prose (`regions`: the text's findNonProseRegions, if already computed). */
 export function proseRanges(text: string, language: CitationSyntax,

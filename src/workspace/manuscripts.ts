@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { syntaxForLanguageId } from '../../core/languages';
+import { syntaxForLanguageId } from '../core/languages';
 
 /** Context key: a Markdown or LaTeX manuscript is open in a visible editor (drives the views' welcome content). */
 export const MANUSCRIPT_OPEN_KEY = 'vexas.manuscriptOpen';

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { normalizeDoi, stripDoiPrefix } from '../../../../src/core/bibliography/doi';
+import { normalizeDoi, stripDoiPrefix } from '../../../../src/core/identifiers/doi';
 
 describe('core/bibliography/doi', () => {
   const cases: Array<[string, string]> = [

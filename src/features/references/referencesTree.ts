@@ -4,7 +4,7 @@ import type { BibEntry } from '../../core/bibliography/types';
 import { syntaxForLanguageId } from '../../core/languages';
 import type { KnowledgeBase } from '../../core/knowledge';
 import type { Bibliographies, FoundReference } from '../../workspace/bibliographies';
-import type { ManuscriptTracker } from './manuscripts';
+import type { ManuscriptTracker } from '../../workspace/manuscripts';
 
 /** Context key: show the bundled library in the References view even with no manuscript open. */
 export const SHOW_LIBRARY_KEY = 'vexas.references.showLibrary';
