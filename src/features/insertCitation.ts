@@ -29,7 +29,7 @@ export interface InsertOptions {
 export class CitationInserter {
   constructor(private readonly bibliographies: Bibliographies) {}
 
-  /** The Quick Pick: search by key, author, title, year, DOI or PMID; several at once. */
+  /** The Quick Pick: search by key, author, title, year, DOI, PMID, keyword or abstract; several at once. */
   async pickAndInsert(editor: vscode.TextEditor | undefined = vscode.window.activeTextEditor): Promise<boolean> {
     const syntax = editor && syntaxForLanguageId(editor.document.languageId);
     if (!editor || !syntax) {
@@ -55,7 +55,7 @@ export class CitationInserter {
     pick.canSelectMany = true;
     pick.matchOnDescription = false;
     pick.matchOnDetail = false;
-    pick.placeholder = 'Author, title, year, key, DOI or PMID';
+    pick.placeholder = 'Author, title, year, key, DOI, PMID or topic';
     pick.title = 'VEXAS: Insert Citation (select one or more)';
     const chosen = new Map<string, Item>();
     const refresh = () => {
@@ -65,7 +65,7 @@ export class CitationInserter {
       pick.selectedItems = items.filter(i => chosen.has(i.label));
       // Nothing found is said, not shown as an empty list.
       pick.title = items.length === 0 && pick.value.trim()
-        ? `No reference matches "${pick.value.trim()}" (key, authors, title, year, DOI and PMID were searched)`
+        ? `No reference matches "${pick.value.trim()}" (searched: key, authors, title, year, keywords, abstract, DOI, PMID)`
         : 'VEXAS: Insert Citation (select one or more)';
     };
     pick.onDidChangeSelection(sel => {

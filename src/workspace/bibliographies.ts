@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { parseCslJson } from '../core/bibliography/cslJson';
 import { toSearchable, type SearchableEntry } from '../core/bibliography/searchable';
+import type { BibliographyLibrary } from '../core/bibliography/library';
 import { indexBibliography, type IndexedBibliography } from '../core/bibliography/indexBibliography';
 import type { BibEntry, BibError } from '../core/bibliography/types';
 import type { KnowledgeBase } from '../core/knowledge';
@@ -8,7 +9,7 @@ import type { CitationSyntax } from '../core/languages';
 import { bibliographyDeclarations, inlineReferences, texRoot } from '../core/manuscript';
 import { LineIndex } from '../core/lineIndex';
 import { defaultYield } from '../core/slices';
-import { compareHits, ReferenceSearch, type SearchHit } from '../core/search';
+import { mergeHits, ReferenceSearch, searchSources, type SearchHit } from '../core/search';
 import { bibliographyGlobs, useBundledLibrary } from './settings';
 import { isInsideWorkspace, mayRead as workspaceMayRead } from './access';
 import { exists, readSourceText, readText, RefusedFileError } from './textFiles';
@@ -278,17 +279,23 @@ export class DocumentBibliography {
     return this.files.some(f => f.byKey.has(key));
   }
 
-  /** Ranked references for a query over every source; a key found in several sources appears once. */
+  /**
+   * Ranked references for a query over every source; a key found in several sources appears once.
+   * At equal relevance the manuscript's own bibliographies come first (in declared order), then
+   * the bundled library; typo-tolerant matches only when no source has an exact or prefix match.
+   */
   search(query: string, limit = 100): FoundReference[] {
-    const hits: Array<SearchHit<SearchableEntry> & { source: vscode.Uri | 'bundled' }> = [];
-    for (const f of this.files) for (const h of f.search().search(query, { limit })) hits.push({ ...h, source: f.uri });
-    if (this.knowledge) {
-      for (const h of this.knowledge.references.search(query, { limit })) hits.push({ ...h, source: 'bundled' });
-    }
-    hits.sort(compareHits);
+    type Hit = SearchHit<SearchableEntry> & { source: vscode.Uri | 'bundled' };
+    const sources: Array<{ id: vscode.Uri | 'bundled'; search: ReferenceSearch<SearchableEntry> | BibliographyLibrary }> = this.files.map(f => ({ id: f.uri, search: f.search() }));
+    if (this.knowledge) sources.push({ id: 'bundled', search: this.knowledge.references });
+    const perSource = searchSources<Hit>(sources.length, (s, fuzzyOnly) => {
+      const { id, search } = sources[s];
+      const hits = fuzzyOnly ? search.fuzzySearch(query, limit) : search.search(query, { limit, fuzzy: false });
+      return hits.map(h => ({ ...h, source: id }));
+    });
     const seen = new Set<string>();
     const out: FoundReference[] = [];
-    for (const h of hits) {
+    for (const h of mergeHits<SearchableEntry, Hit>(perSource)) {
       if (seen.has(h.item.key)) continue;
       seen.add(h.item.key);
       out.push({ entry: h.item.entry, source: h.source });

@@ -303,8 +303,63 @@ function measureFuse(n, queryCount) {
   return { buildMs, queries: queries.length, p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
 }
 
+/**
+ * Child: the search index over 50,000 references whose abstracts are as long as real ones (120-280
+ * words from a 20,000-word Zipf-distributed vocabulary; the corpus files' abstracts are 2-9 words),
+ * built in slices as the extension does. Reports the build, its longest slice, the index's heap,
+ * and query times for abstract words, authors and key prefixes.
+ */
+async function measureAbstracts(n) {
+  const core = require(coreBundle);
+  const { prng } = await import('./corpus.mjs');
+  const rand = prng(99);
+  const syllables = ['ka', 'lo', 'mi', 'ne', 'tra', 'cor', 'vex', 'ub', 'in', 'ter', 'leu', 'kin', 'my', 'elo', 'dys', 'pla', 'sia', 'an', 'ti', 'bo', 'dy'];
+  const vocabulary = Array.from({ length: 20000 }, (_, i) => {
+    let w = '';
+    for (let k = i, parts = 2 + (i % 3); parts > 0; parts--, k = Math.floor(k / syllables.length) + 7) w += syllables[k % syllables.length];
+    return `${w}${i}`;
+  });
+  const zipf = () => vocabulary[Math.min(vocabulary.length - 1, Math.floor(Math.exp(rand() * Math.log(vocabulary.length))) - 1)];
+  const items = [];
+  for (let i = 0; i < n; i++) {
+    const words = [];
+    for (let w = 120 + Math.floor(rand() * 161); w > 0; w--) words.push(zipf());
+    items.push({ key: `author${i}${1990 + (i % 35)}${vocabulary[i % 500]}`, authors: [`Author${i % 3000}`, `Coauthor${i % 700}`], title: `${zipf()} ${zipf()} ${zipf()} ${zipf()} ${zipf()} ${zipf()}`,
+      year: String(1990 + (i % 35)), doi: `10.1000/${i}`, abstract: `${words.join(' ')}.`, keywords: `${zipf()}; ${zipf()}` });
+  }
+  globalThis.gc?.();
+  const used = () => { const m = process.memoryUsage(); return m.heapUsed + m.arrayBuffers; }; // postings are typed arrays
+  const heapBefore = used();
+  let longestSlice = 0;
+  let sliceStart = performance.now();
+  const t0 = performance.now();
+  const search = await core.ReferenceSearch.createChunked(items, {
+    budgetMs: 20, now: () => performance.now(),
+    yieldFn: () => new Promise(r => setImmediate(() => { longestSlice = Math.max(longestSlice, performance.now() - sliceStart); r(); sliceStart = performance.now(); })),
+  });
+  longestSlice = Math.max(longestSlice, performance.now() - sliceStart);
+  const buildMs = performance.now() - t0;
+  globalThis.gc?.();
+  const indexMb = mb(used() - heapBefore);
+  const queries = [];
+  for (let i = 0; i < 200; i++) {
+    const word = vocabulary[Math.floor(rand() * 3000)];
+    queries.push(i % 4 === 0 ? word.slice(0, 4) : i % 4 === 1 ? word : i % 4 === 2 ? `author${i % 90}` : `${word} ${vocabulary[Math.floor(rand() * 300)]}`);
+  }
+  const times = [];
+  let abstractHits = 0;
+  for (const q of queries) {
+    const t = performance.now();
+    const hits = search.search(q, { limit: 100 });
+    times.push(performance.now() - t);
+    if (hits.length > 0) abstractHits++;
+  }
+  times.sort((a, b) => a - b);
+  return { n, buildMs, longestSlice, indexMb, p50: percentile(times, 0.5), p95: percentile(times, 0.95), max: times[times.length - 1], answered: abstractHits, queries: queries.length };
+}
+
 function child(kind, n, extra = '') {
-  const flags = kind === 'adapter' || kind === 'csl' ? [] : ['--expose-gc'];
+  const flags = kind === 'adapter' || kind === 'csl' ? [] : ['--expose-gc', ...(kind === 'abstracts' ? ['--max-old-space-size=4096'] : [])];
   const r = spawnSync(process.execPath, [...flags, fileURLToPath(import.meta.url), '--child', kind, String(n), extra], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`${kind} ${n} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop());
@@ -315,7 +370,7 @@ async function main() {
   if (args[0] === '--child') {
     const [, kind, n, extra] = args;
     const out = kind === 'ours' ? await measureOurs(Number(n)) : kind === 'adapter' ? await measureAdapter(Number(n)) : kind === 'csl' ? await measureCslAdapter(Number(n))
-      : kind === 'citejs' ? measureCitationJs(Number(n)) : measureFuse(Number(n), Number(extra));
+      : kind === 'citejs' ? measureCitationJs(Number(n)) : kind === 'abstracts' ? await measureAbstracts(Number(n)) : measureFuse(Number(n), Number(extra));
     process.stdout.write(JSON.stringify(out) + '\n');
     return;
   }
@@ -326,6 +381,10 @@ async function main() {
     target: 'node18', outfile: coreBundle, logLevel: 'warning',
   });
   ensureCorpora();
+  if (process.env.BENCH_ABSTRACTS_ONLY) {
+    console.log(JSON.stringify(child('abstracts', 50000)));
+    return;
+  }
   const os = await import('node:os');
   console.log(`Bibliography benchmark — node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map(l => l.toFixed(2)).join(' ')}; corpora in bench/corpora/\n`);
   const rows = [];
@@ -365,6 +424,10 @@ async function main() {
     }
     console.log(`  fuse.js    build ${f(fuse.buildMs)} ms, ${fuse.queries} queries: p50 ${f(fuse.p50)} ms p95 ${f(fuse.p95)} ms\n`);
   }
+  const abstracts = child('abstracts', 50000);
+  const g = (x, d = 1) => x.toFixed(d);
+  console.log(`Abstracts  50,000 references with 120-280-word abstracts, index built in slices: ${g(abstracts.buildMs)} ms (longest slice ${g(abstracts.longestSlice)} ms), ` +
+    `index heap ${g(abstracts.indexMb)} MB; ${abstracts.queries} queries (abstract words, prefixes, authors): p50 ${g(abstracts.p50, 2)} ms p95 ${g(abstracts.p95, 2)} ms max ${g(abstracts.max, 2)} ms, ${abstracts.answered} answered\n`);
   const at = n => rows.find(r => r.n === n);
   const budgets = [
     ['index 10,000 entries (parse + key index)', at(10000).ours.parseMs, 150, 'ms'],
@@ -379,6 +442,8 @@ async function main() {
     ['load as the extension does: longest slice', at(50000).adapter.longestSlice, 50, 'ms'],
     ['load: first completion (keys stage) at 50,000', at(50000).adapter.firstCompletionMs, 50, 'ms'],
     ['CSL-JSON export at 50,000: longest slice', at(50000).csl.longestSlice, 50, 'ms'],
+    ['abstracts at 50,000: search p95', abstracts.p95, 50, 'ms'],
+    ['abstracts at 50,000: longest index slice', abstracts.longestSlice, 50, 'ms'],
     ['citation-js / ours at 10,000 (>=)', at(10000).cite.cleanMs / at(10000).ours.parseMs, 10, 'x', true],
   ];
   console.log('Budget                                        measured     budget   result');

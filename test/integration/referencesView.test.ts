@@ -67,6 +67,17 @@ describe('References view in the extension host', () => {
     assert.match(bib.getText(), new RegExp(`@\\w+\\{${key},`), 'the VEXAS-library entry is copied into library.bib');
     await undoBoth(doc, before, bib, bibBefore);
 
+    // A drug name finds the papers about it (the evidence data links studies to drugs), and a search
+    // that finds nothing says so rather than showing an empty list.
+    await vscode.commands.executeCommand('vexas.references.search', 'ruxolitinib');
+    const byDrug = await describeReferences();
+    assert.ok(byDrug.nodes.some(n => n.label === 'wolff2025vexas'), JSON.stringify(byDrug.nodes.map(n => n.label)));
+    assert.match(byDrug.message ?? '', /^Search "ruxolitinib": \d+ results? for manuscript\.md\.$/);
+    await vscode.commands.executeCommand('vexas.references.search', 'zzqxv');
+    const none = await describeReferences();
+    assert.deepStrictEqual(none.nodes, []);
+    assert.strictEqual(none.message, 'No reference matches "zzqxv" for manuscript.md (searched: key, authors, title, year, keywords, abstract, DOI, PMID).');
+
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('vexas.references.clearSearch');
     const cleared = await describeReferences();

@@ -3,7 +3,7 @@
  * or removed as a unit (a changed file is re-indexed alone), keys resolve in O(1), DOIs and PMIDs
  * too, and search runs over every source with one ranking.
  */
-import { compareHits, ReferenceSearch, type ChunkedBuildOptions, type SearchHit, type SearchOptions, DEFAULT_LIMIT } from '../search';
+import { mergeHits, ReferenceSearch, searchSources, type ChunkedBuildOptions, type SearchHit, type SearchOptions, DEFAULT_LIMIT } from '../search';
 import { normalizeDoi } from '../identifiers/doi';
 import type { BibEntry, BibError, BibParseResult } from './types';
 import { toSearchable, type SearchableEntry } from './searchable';
@@ -19,6 +19,8 @@ interface Source {
   readonly entries: readonly BibEntry[];
   readonly errors: readonly BibError[];
   readonly byKey: Map<string, BibEntry>;
+  /** Key → words for what the work is about, known from elsewhere (searched as keywords). */
+  readonly topics?: ReadonlyMap<string, string>;
   search?: ReferenceSearch<SearchableEntry>;
 }
 
@@ -35,11 +37,14 @@ export class BibliographyLibrary {
   private doiIndex?: Map<string, LibraryEntry>;
   private pmidIndex?: Map<string, LibraryEntry>;
 
-  /** Adds a source, or replaces the one with the same id (keeping its precedence). */
-  setSource(id: string, result: BibParseResult): void {
+  /**
+   * Adds a source, or replaces the one with the same id (keeping its precedence). `topics` adds
+   * searchable words per key (e.g. the drugs the evidence data links a study to).
+   */
+  setSource(id: string, result: BibParseResult, topics?: ReadonlyMap<string, string>): void {
     const byKey = new Map<string, BibEntry>();
     for (const entry of result.entries) if (!byKey.has(entry.key)) byKey.set(entry.key, entry);
-    const source: Source = { id, entries: result.entries, errors: result.errors, byKey };
+    const source: Source = { id, entries: result.entries, errors: result.errors, byKey, topics };
     const at = this.sourceList.findIndex(s => s.id === id);
     if (at >= 0) {
       const old = this.sourceList[at];
@@ -114,17 +119,27 @@ export class BibliographyLibrary {
     return this.pmidIndex?.get(pmid.trim());
   }
 
-  /** Search across sources; each source's index is built on first use and kept until it changes. */
+  /**
+   * Search across sources; each source's index is built on first use and kept until it changes.
+   * Ranked by score, then source precedence; typo-tolerant matches only when no source has an
+   * exact or prefix one.
+   */
   search(query: string, options: SearchOptions = {}): SearchHit<SearchableEntry>[] {
     const limit = options.limit ?? DEFAULT_LIMIT;
-    const merged: SearchHit<SearchableEntry>[] = [];
-    for (const source of this.sourceList) {
-      for (const hit of this.searchIndex(source).search(query, { limit })) {
-        if (this.keyOwner.get(hit.item.key) === source.id) merged.push(hit);
-      }
-    }
-    if (this.sourceList.length === 1) return merged;
-    return merged.sort(compareHits).slice(0, limit);
+    const sources = this.sourceList;
+    const perSource = searchSources(sources.length, (s, fuzzyOnly) => {
+      const index = this.searchIndex(sources[s]);
+      const hits = fuzzyOnly ? index.fuzzySearch(query, limit) : index.search(query, { limit, fuzzy: false });
+      return hits.filter(hit => this.keyOwner.get(hit.item.key) === sources[s].id);
+    }, options.fuzzy);
+    return sources.length === 1 ? perSource[0] : mergeHits(perSource).slice(0, limit);
+  }
+
+  /** Typo-tolerant matches only (see ReferenceSearch.fuzzySearch), across sources. */
+  fuzzySearch(query: string, limit = DEFAULT_LIMIT): SearchHit<SearchableEntry>[] {
+    const sources = this.sourceList;
+    return mergeHits(sources.map(source => this.searchIndex(source).fuzzySearch(query, limit)
+      .filter(hit => this.keyOwner.get(hit.item.key) === source.id))).slice(0, limit);
   }
 
   /** Builds a source's search index now (e.g. in idle time after indexing), rather than on the first query. */
@@ -137,12 +152,12 @@ export class BibliographyLibrary {
   async prepareSearchChunked(id: string, options: ChunkedBuildOptions = {}): Promise<void> {
     const source = this.sourceList.find(s => s.id === id);
     if (!source || source.search) return;
-    const search = await ReferenceSearch.createChunked([...source.byKey.values()].map(e => toSearchable(e, source.id)), options);
+    const search = await ReferenceSearch.createChunked(searchables(source), options);
     if (this.sourceList.includes(source)) source.search ??= search;
   }
 
   private searchIndex(source: Source): ReferenceSearch<SearchableEntry> {
-    source.search ??= new ReferenceSearch([...source.byKey.values()].map(e => toSearchable(e, source.id)));
+    source.search ??= new ReferenceSearch(searchables(source));
     return source.search;
   }
 
@@ -170,4 +185,8 @@ export class BibliographyLibrary {
     this.doiIndex = dois;
     this.pmidIndex = pmids;
   }
+}
+
+function searchables(source: Source): SearchableEntry[] {
+  return [...source.byKey.values()].map(e => toSearchable(e, source.id, source.topics?.get(e.key)));
 }

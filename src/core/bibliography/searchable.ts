@@ -1,6 +1,7 @@
 /**
- * What the search index needs from an entry: family names, title, year, DOI, PMID — decoded
- * individually, so indexing never decodes abstracts or other fields nobody searches.
+ * What the search index needs from an entry: family names, title, keywords, abstract, year, DOI,
+ * PMID — read in place from the file's text where they hold no LaTeX to decode, so indexing
+ * copies neither abstracts nor titles, and never decodes fields nobody searches.
  */
 import { IndexField, LatexWords, type SearchableReference, type WordSink } from '../search';
 import type { BibEntry } from './types';
@@ -29,7 +30,8 @@ function hasLatex(entry: BibEntry): entry is BibEntry & HasLatex {
  * its own compact tables, so 50,000 entries do not also hold 50,000 copies of titles and names.
  */
 class EntrySearchable implements SearchableEntry {
-  constructor(readonly entry: BibEntry, readonly sourceId: string) {}
+  /** `topics`: words about the work known from elsewhere, searched as keywords. */
+  constructor(readonly entry: BibEntry, readonly sourceId: string, private readonly topics?: string) {}
 
   get key(): string {
     return this.entry.key;
@@ -57,6 +59,9 @@ class EntrySearchable implements SearchableEntry {
       for (let i = 0; i < authors.length; i++) sink.text(authors[i], i === 0 ? IndexField.FirstAuthor : IndexField.Author);
       const title = this.title;
       if (title) sink.text(title, IndexField.Title);
+      const keywords = this.entry.field('keywords');
+      if (keywords) sink.text(keywords, IndexField.Keyword);
+      if (this.topics) sink.text(this.topics, IndexField.Keyword);
       return;
     }
     let names = 0;
@@ -68,9 +73,28 @@ class EntrySearchable implements SearchableEntry {
       return true;
     };
     if (entry.withLatex('author', readNames) === undefined) entry.withLatex('editor', readNames);
-    entry.withLatex('title', (text, start, end) => {
-      if (!sink.latex(text, start, end, IndexField.Title, LATEX_WORDS)) sink.text(decodeLatex(text.slice(start, end)), IndexField.Title);
-    });
+    readLatexField(entry, 'title', IndexField.Title, sink);
+    readLatexField(entry, 'keywords', IndexField.Keyword, sink);
+    if (this.topics) sink.text(this.topics, IndexField.Keyword);
+  }
+
+  indexAbstract(sink: WordSink): void {
+    const entry = this.entry;
+    if (hasLatex(entry)) {
+      readLatexField(entry, 'abstract', IndexField.Abstract, sink);
+    } else {
+      const abstract = this.abstract;
+      if (abstract) sink.text(abstract, IndexField.Abstract);
+    }
+  }
+
+  get keywords(): string | undefined {
+    const keywords = this.entry.field('keywords');
+    return this.topics ? [keywords, this.topics].filter(Boolean).join('; ') : keywords;
+  }
+
+  get abstract(): string | undefined {
+    return this.entry.field('abstract');
   }
 
   get title(): string | undefined {
@@ -90,6 +114,13 @@ class EntrySearchable implements SearchableEntry {
   }
 }
 
-export function toSearchable(entry: BibEntry, sourceId: string): SearchableEntry {
-  return new EntrySearchable(entry, sourceId);
+/** A LaTeX field's words in place, or decoded when it holds what the scanner cannot read. */
+function readLatexField(entry: BibEntry & HasLatex, name: string, field: IndexField, sink: WordSink): void {
+  entry.withLatex(name, (text, start, end) => {
+    if (!sink.latex(text, start, end, field, LATEX_WORDS)) sink.text(decodeLatex(text.slice(start, end)), field);
+  });
+}
+
+export function toSearchable(entry: BibEntry, sourceId: string, topics?: string): SearchableEntry {
+  return new EntrySearchable(entry, sourceId, topics);
 }

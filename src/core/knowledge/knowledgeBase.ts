@@ -3,6 +3,7 @@ import { parseBibTeX } from '../bibliography/parseBibTeX';
 import type { BibEntry } from '../bibliography/types';
 import { EvidenceIndex } from './evidenceIndex';
 import { Glossary } from './glossary';
+import { referenceTopics } from './referenceTopics';
 import type { EvidenceFile, TermsFile } from './types';
 
 /** The bundled data files, by name relative to the extension's data/ folder. */
@@ -30,13 +31,14 @@ export class KnowledgeBase {
 
   static fromTexts(texts: { terms: string; evidence: string; references: string }): KnowledgeBase {
     const bib = parseBibTeX(texts.references);
+    const evidence = parseJson<EvidenceFile>(texts.evidence, KNOWLEDGE_FILES.evidence);
     const library = new BibliographyLibrary();
-    library.setSource(BUNDLED_LIBRARY_ID, bib);
+    library.setSource(BUNDLED_LIBRARY_ID, bib, referenceTopics(evidence));
     return new KnowledgeBase(
       new Glossary(parseJson<TermsFile>(texts.terms, KNOWLEDGE_FILES.terms)),
       library,
       bib.entries,
-      new EvidenceIndex(parseJson<EvidenceFile>(texts.evidence, KNOWLEDGE_FILES.evidence)),
+      new EvidenceIndex(evidence),
     );
   }
 

@@ -5,6 +5,6 @@
 export { IndexField, DEFAULT_LIMIT, KEY_PREFIX_SCORE, type SearchableReference, type WordSink, type SearchHit, type SearchOptions } from './types';
 export { normalizeForSearch } from './normalize';
 export { LatexWords } from './latexWords';
-export { compareReferences, compareHits } from './ranking';
+export { compareReferences, compareHits, mergeHits, searchSources } from './ranking';
 export { ReferenceSearchIndex, type ChunkedBuildOptions } from './referenceSearchIndex';
 export { ReferenceSearch, FUZZY_SEARCH_MAX_ITEMS } from './referenceSearch';

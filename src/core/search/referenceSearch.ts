@@ -1,13 +1,13 @@
 import Fuse from 'fuse.js';
 import { ReferenceSearchIndex, type ChunkedBuildOptions } from './referenceSearchIndex';
-import { DEFAULT_LIMIT, type SearchableReference, type SearchHit, type SearchOptions } from './types';
+import { DEFAULT_LIMIT, FUZZY_MAX_SCORE, type SearchableReference, type SearchHit, type SearchOptions } from './types';
 
 /** Libraries up to this size also get fuzzy (typo-tolerant) matches from fuse.js: fast enough there. */
 export const FUZZY_SEARCH_MAX_ITEMS = 500;
 
 /**
- * Search for any library size: the index always; for small libraries, fuse.js fills the remaining
- * places with fuzzy matches (typos: "ubaa1", "vexsa"), ranked below every exact/prefix hit.
+ * Search for any library size: the index always; for small libraries, fuse.js when the index
+ * finds nothing (typos).
  */
 export class ReferenceSearch<T extends SearchableReference = SearchableReference> {
   readonly index: ReferenceSearchIndex<T>;
@@ -31,25 +31,31 @@ export class ReferenceSearch<T extends SearchableReference = SearchableReference
     return this.index.size;
   }
 
+  /**
+   * Exact and prefix matches from the index; when there are none (and `fuzzy` is not false),
+   * typo-tolerant ones instead, so a typo never pushes a real match down the list.
+   */
   search(query: string, options: SearchOptions = {}): SearchHit<T>[] {
     const limit = options.limit ?? DEFAULT_LIMIT;
-    const small = this.index.size <= this.fuzzyMaxItems;
-    if (small && !this.index.complete) this.index.buildNow(); // cheap at this size
+    if (this.isSmall && !this.index.complete) this.index.buildNow(); // cheap at this size
     const hits = this.index.search(query, { limit });
-    if (hits.length >= limit || query.trim().length < 3 || !small) return hits;
-    const seen = new Set(hits.map(h => h.item.key));
+    return hits.length > 0 || options.fuzzy === false ? hits : this.fuzzySearch(query, limit);
+  }
+
+  /** Typo-tolerant matches ("ubaa1", "vexsa"), scored 1..FUZZY_MAX_SCORE; none for large libraries or queries under 3 characters. */
+  fuzzySearch(query: string, limit = DEFAULT_LIMIT): SearchHit<T>[] {
+    if (!this.isSmall || query.trim().length < 3) return [];
     this.fuse ??= new Fuse([...this.index.items], {
-      keys: [{ name: 'key', weight: 3 }, { name: 'authors', weight: 2 }, { name: 'title', weight: 1 }, { name: 'year', weight: 1 }],
+      keys: [{ name: 'key', weight: 3 }, { name: 'authors', weight: 2 }, { name: 'title', weight: 1 }, { name: 'year', weight: 1 }, { name: 'keywords', weight: 1 }],
       includeScore: true,
       ignoreLocation: true,
       threshold: 0.35,
     });
-    for (const result of this.fuse.search(query, { limit })) {
-      if (hits.length >= limit) break;
-      if (seen.has(result.item.key)) continue;
-      // Fuse scores 0 (perfect) .. 1; map to 1..9, below any index hit (>= 20).
-      hits.push({ item: result.item, score: Math.max(1, Math.round(9 * (1 - (result.score ?? 1)))) });
-    }
-    return hits;
+    // Fuse scores 0 (perfect) .. 1.
+    return this.fuse.search(query, { limit }).map(r => ({ item: r.item, score: Math.max(1, Math.round(FUZZY_MAX_SCORE * (1 - (r.score ?? 1)))) }));
+  }
+
+  private get isSmall(): boolean {
+    return this.index.size <= this.fuzzyMaxItems;
   }
 }

@@ -1,27 +1,29 @@
 /**
- * Reference search for citation completion and the picker.
+ * The reference search index for libraries of any size (tens of thousands of entries): accent-free
+ * lowercase keys sorted for binary-search prefix lookup, and sorted vocabularies of words (author
+ * family names, title words, year, key parts, PMID, keywords; abstracts apart) with postings, so a
+ * query touches only the words it prefixes. fuse.js scans every item per query (~0.5 s p50 at
+ * 50,000 entries on a 2-core machine, see `npm run bench`), so it is used only for small curated
+ * libraries, as a typo-tolerant fallback (referenceSearch.ts).
  *
- * Large libraries (tens of thousands of entries) use a precomputed index: accent-free lowercase
- * keys sorted for binary-search prefix lookup, and a sorted vocabulary of words (author family
- * names, title words, year, key parts, PMID) with postings, so a query touches only the words it
- * prefixes. fuse.js scans every item per query (~0.5 s p50 at 50,000 entries on a 2-core machine,
- * see `npm run bench`), so it is used only for small curated libraries, as a typo-tolerant fallback.
- *
- * The index is built in three stages, each in small resumable steps (see `build`): keys and the
- * default order first (enough for key-prefix completion), then the word index, then DOIs. A search
- * before the build is complete answers from the stages that are ready.
+ * The index is built in four stages, each in small resumable steps (see `build`): keys and the
+ * default order first (enough for key-prefix completion), then the word index, DOIs, and last the
+ * abstracts (most of a library's text). A search before the build is complete answers from the
+ * stages that are ready.
  *
  * Ranking: key-prefix matches first, then per query token the best of first author, other
- * authors, year, key part, DOI, title word; tokens are AND-ed; ties break by year (newest first),
- * then key — a stable, deterministic order.
+ * authors, year, key part, DOI, title word, keyword, abstract word (FIELD_SCORES; a whole word
+ * beats a prefix); tokens are AND-ed; ties break by year (newest first), then key — a stable,
+ * deterministic order.
  */
 import { releaseMemory } from '../memory';
 import type { SliceOptions } from '../slices';
 import { normalizeDoi, normalizeForSearch, yearNumber } from './normalize';
-import { lowerBound, prefixRange, sortedIds } from './sortedIds';
-import { DEFAULT_LIMIT, EXACT_WORD_BONUS, FIELD_BITS, FIELD_SCORES, IndexField, KEY_EXACT_BONUS, KEY_PREFIX_SCORE, type SearchableReference, type SearchHit, type SearchOptions } from './types';
+import { prefixRange, sortedIds } from './sortedIds';
+import { DEFAULT_LIMIT, EXACT_WORD_BONUS, FIELD_SCORES, IndexField, KEY_EXACT_BONUS, KEY_PREFIX_SCORE, type SearchableReference, type SearchHit, type SearchOptions } from './types';
 import { WordIndexBuilder } from './wordIndexBuilder';
 import { textWords } from './wordScanner';
+import { WordTable } from './wordTable';
 /**
  * Slice options (here `yieldFn` defaults to a microtask, and after `isCancelled` the index stays
  * usable with the stages already built), and a call when the first stage is ready.
@@ -41,11 +43,9 @@ export class ReferenceSearchIndex<T extends SearchableReference = SearchableRefe
   private dois: string[] = [];
   /** Doc ids with a DOI, sorted by normalised DOI. */
   private byDoi: Int32Array = EMPTY;
-  /** Sorted distinct words; word i's postings (doc << FIELD_BITS | field) are postingData[postingStart[i] .. postingEnd[i]). */
-  private vocabulary: string[] = [];
-  private postingData: Int32Array = EMPTY;
-  private postingStart: Int32Array = EMPTY;
-  private postingEnd: Int32Array = EMPTY;
+  /** Words of keys, names, titles, years, PMIDs and keywords; then, apart, of abstracts. */
+  private words = WordTable.EMPTY;
+  private abstractWords = WordTable.EMPTY;
   /** Doc ids in the default order, and each doc's place in it. */
   private defaultOrder: Int32Array = EMPTY;
   private defaultRank: Int32Array = EMPTY;
@@ -53,6 +53,7 @@ export class ReferenceSearchIndex<T extends SearchableReference = SearchableRefe
   private readonly keyListeners: (() => void)[] = [];
   private wordsReady = false;
   private doisReady = false;
+  private abstractsReady = false;
   /** The remaining build steps; undefined once built. */
   private steps?: Generator<void, void, void>;
   private building?: Promise<void>;
@@ -91,9 +92,9 @@ export class ReferenceSearchIndex<T extends SearchableReference = SearchableRefe
     return this.items.length;
   }
 
-  /** Whether every stage is built (before that, searches miss word and DOI matches). */
+  /** Whether every stage is built (before that, searches miss word, DOI or abstract matches). */
   get complete(): boolean {
-    return this.doisReady;
+    return this.abstractsReady;
   }
 
   /**
@@ -149,12 +150,15 @@ export class ReferenceSearchIndex<T extends SearchableReference = SearchableRefe
   }
 
   /** @internal */
-  setWords(vocabulary: string[], postingData: Int32Array, postingStart: Int32Array, postingEnd: Int32Array): void {
-    this.vocabulary = vocabulary;
-    this.postingData = postingData;
-    this.postingStart = postingStart;
-    this.postingEnd = postingEnd;
+  setWords(words: WordTable): void {
+    this.words = words;
     this.wordsReady = true;
+  }
+
+  /** @internal */
+  setAbstractWords(words: WordTable): void {
+    this.abstractWords = words;
+    this.abstractsReady = true;
   }
 
   /** @internal */
@@ -245,17 +249,10 @@ export class ReferenceSearchIndex<T extends SearchableReference = SearchableRefe
   }
 
   private matchWord(word: string, hit: (doc: number, score: number) => void): void {
-    let lo = lowerBound(this.vocabulary, word);
-    const vocabulary = this.vocabulary;
-    for (; lo < vocabulary.length && vocabulary[lo].startsWith(word); lo++) {
-      const bonus = vocabulary[lo].length === word.length ? EXACT_WORD_BONUS : 0;
-      const data = this.postingData;
-      for (let i = this.postingStart[lo], end = this.postingEnd[lo]; i < end; i++) {
-        const posting = data[i];
-        const field = posting & ((1 << FIELD_BITS) - 1);
-        hit(posting >> FIELD_BITS, FIELD_SCORES[field] + (field === IndexField.Title ? bonus >> 1 : bonus));
-      }
-    }
+    this.words.match(word, true, hit);
+    // Abstracts hold most of a library's words: a word of one or two letters there is a key or
+    // name being typed, not a topic, and its prefix would touch nearly every abstract.
+    if (this.abstractsReady) this.abstractWords.match(word, word.length >= MIN_ABSTRACT_PREFIX, hit);
   }
 
   /** The best `limit` candidates: score, then default rank, packed in one float so a typed sort orders them. */
@@ -276,14 +273,17 @@ export class ReferenceSearchIndex<T extends SearchableReference = SearchableRefe
   }
 }
 
-/** Docs read per step of the key stage (cheap: key and year) and of the word stage (authors, title). */
+/** Docs read per step of the key stage (cheap: key and year), the word stage (authors, title, keywords), the DOI and abstract stages. */
 const KEY_DOCS_PER_STEP = 1024;
 const WORD_DOCS_PER_STEP = 64;
 const DOI_DOCS_PER_STEP = 512;
+const ABSTRACT_DOCS_PER_STEP = 16;
+/** Shortest query word matched as a prefix of abstract words (shorter ones match whole words only). */
+const MIN_ABSTRACT_PREFIX = 3;
 
 /**
  * The build, as small steps (each well under a millisecond to a few ms at 50,000 entries), in
- * three stages whose results go into the index as each completes.
+ * four stages whose results go into the index as each completes.
  */
 function* buildSteps(index: ReferenceSearchIndex, items: readonly SearchableReference[]): Generator<void, void, void> {
   const n = items.length;
@@ -332,8 +332,7 @@ function* buildSteps(index: ReferenceSearchIndex, items: readonly SearchableRefe
     if (doc % WORD_DOCS_PER_STEP === WORD_DOCS_PER_STEP - 1) yield;
   }
   yearText.length = 0;
-  const words = yield* builder.finish();
-  index.setWords(words.vocabulary, words.postingData, words.postingStart, words.postingEnd);
+  index.setWords(yield* builder.finish());
   yield;
 
   // Stage 3: DOIs.
@@ -349,6 +348,15 @@ function* buildSteps(index: ReferenceSearchIndex, items: readonly SearchableRefe
   const byDoi = allByDoi.subarray(n - withDoi).slice(); // '' sorts first
   releaseMemory(allByDoi);
   index.setDois(dois, byDoi);
+  yield;
+
+  // Stage 4: abstracts.
+  const abstracts = new WordIndexBuilder();
+  for (let doc = 0; doc < n; doc++) {
+    abstracts.addAbstract(doc, items[doc]);
+    if (doc % ABSTRACT_DOCS_PER_STEP === ABSTRACT_DOCS_PER_STEP - 1) yield;
+  }
+  index.setAbstractWords(yield* abstracts.finish());
 }
 
 /** Already lowercase ASCII with no folding to do (most citation keys). */

@@ -6,6 +6,7 @@ import { normalizeForSearch } from './normalize';
 import { sortedIds } from './sortedIds';
 import { FIELD_BITS, FIELD_SCORES, IndexField, type SearchableReference, type WordSink } from './types';
 import { charsToString, WordScanner } from './wordScanner';
+import { WordTable } from './wordTable';
 
 const EMPTY: Int32Array = new Int32Array(0);
 /** Postings are collected in pages (no doubling copies), then laid out by word in one array. */
@@ -48,6 +49,8 @@ export class WordIndexBuilder extends WordScanner implements WordSink {
       if (authors) for (let i = 0; i < authors.length; i++) this.text(authors[i], i === 0 ? IndexField.FirstAuthor : IndexField.Author);
       const title = item.title;
       if (title) this.text(title, IndexField.Title);
+      const keywords = item.keywords;
+      if (keywords) this.text(keywords, IndexField.Keyword);
     }
     if (year) this.text(year, IndexField.Year);
     const pmid = item.pmid?.trim();
@@ -60,6 +63,16 @@ export class WordIndexBuilder extends WordScanner implements WordSink {
         hash = Math.imul(hash ^ this.buf[i], FNV_PRIME);
       }
       this.word(this.buf, pmid.length, hash);
+    }
+  }
+
+  /** The abstract of `doc` (the abstract stage's builder reads only these). */
+  addAbstract(doc: number, item: SearchableReference): void {
+    this.doc = doc;
+    if (item.indexAbstract) {
+      item.indexAbstract(this);
+    } else if (item.abstract) {
+      this.text(item.abstract, IndexField.Abstract);
     }
   }
 
@@ -178,7 +191,7 @@ export class WordIndexBuilder extends WordScanner implements WordSink {
     return id;
   }
 
-  *finish(): Generator<void, { vocabulary: string[]; postingData: Int32Array; postingStart: Int32Array; postingEnd: Int32Array }, void> {
+  *finish(): Generator<void, WordTable, void> {
     const wordCount = this.words.length;
     for (const scratch of [this.slots, this.lastDoc, this.lastPair, this.hashes]) releaseMemory(scratch);
     this.slots = EMPTY;
@@ -211,7 +224,7 @@ export class WordIndexBuilder extends WordScanner implements WordSink {
       postingEnd[i] = start[id + 1];
     }
     for (const scratch of [fill, start, order]) releaseMemory(scratch);
-    return { vocabulary, postingData, postingStart, postingEnd };
+    return new WordTable(vocabulary, postingData, postingStart, postingEnd);
   }
 }
 

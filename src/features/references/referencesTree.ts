@@ -103,8 +103,10 @@ export class ReferencesTreeProvider implements vscode.TreeDataProvider<Reference
       let found: FoundReference[];
       if (bib) found = bib.search(this.query, SEARCH_LIMIT);
       else found = (kb?.references.search(this.query, { limit: SEARCH_LIMIT }) ?? []).map(h => ({ entry: h.item.entry, source: 'bundled' as const }));
-      this.setMessage(`Search "${this.query}": ${found.length === SEARCH_LIMIT ? `first ${SEARCH_LIMIT}` : found.length} ` +
-        `result${found.length === 1 ? '' : 's'}${document ? ` for ${vscode.workspace.asRelativePath(document.uri)}` : ' in the VEXAS library'}.`);
+      const where = document ? ` for ${vscode.workspace.asRelativePath(document.uri)}` : ' in the VEXAS library';
+      this.setMessage(found.length === 0
+        ? `No reference matches "${this.query}"${where} (searched: key, authors, title, year, keywords, abstract, DOI, PMID).`
+        : `Search "${this.query}": ${found.length === SEARCH_LIMIT ? `first ${SEARCH_LIMIT}` : found.length} result${found.length === 1 ? '' : 's'}${where}.`);
       return found.map(f => ({ kind: 'entry', id: `search|${sourceId(f.source)}|${f.entry.key}`, entry: f.entry, source: f.source }));
     }
     this.setMessage(document ? `Bibliographies of ${vscode.workspace.asRelativePath(document.uri)}` : undefined);

@@ -38,7 +38,8 @@ describe('core/bibliography/library', () => {
     lib.setSource('a.bib', a);
     lib.setSource('b.bib', b);
     lib.setSource('c.json', parseCslJson('[{"id":"onlyC","title":"Only C","issued":{"date-parts":[[2024]]}}]'));
-    assert.deepStrictEqual(lib.search('only').map(h => h.item.key), ['onlyC', 'onlyA', 'onlyB']);
+    // Equal relevance: the source that takes precedence first (onlyC is newer but comes from the last source).
+    assert.deepStrictEqual(lib.search('only').map(h => h.item.key), ['onlyA', 'onlyB', 'onlyC']);
     assert.deepStrictEqual(lib.search('shared').map(h => [h.item.key, h.item.sourceId]), [['shared', 'a.bib']]);
     assert.deepStrictEqual(lib.search('from').map(h => h.item.title), ['From A']);
   });

@@ -17,14 +17,17 @@ const AUTHORS = [
 ];
 
 describe('core/search index built from BibTeX text in place', () => {
-  const bib = TITLES.map((t, i) => `@article{k${i}, author = {${AUTHORS[i % AUTHORS.length]}}, title = {${t}}, year = ${2000 + i}}`).join('\n');
+  // Keywords and abstracts take the titles of other entries: the same LaTeX, read in the fields' own stages.
+  const bib = TITLES.map((t, i) => `@article{k${i}, author = {${AUTHORS[i % AUTHORS.length]}}, title = {${t}}, year = ${2000 + i}, ` +
+    `keywords = {${TITLES[(i + 3) % TITLES.length]}}, abstract = {${TITLES[(i + 5) % TITLES.length]}}}`).join('\n');
   const parsed = parseBibTeX(bib);
   // The same references with decoded strings: the slow path every other source takes.
-  const plain: SearchableReference[] = parsed.entries.map(e => ({ key: e.key, year: e.field('year'), title: e.field('title'), authors: familyNames(e.latex('author') ?? '') }));
+  const plain: SearchableReference[] = parsed.entries.map(e => ({ key: e.key, year: e.field('year'), title: e.field('title'), authors: familyNames(e.latex('author') ?? ''),
+    keywords: e.field('keywords'), abstract: e.field('abstract') }));
   const fast = new ReferenceSearchIndex(parsed.entries.map(e => toSearchable(e, 'a.bib')));
   const slow = new ReferenceSearchIndex(plain);
 
-  it('finds exactly what decoding first would find, for every word of every title and name', () => {
+  it('finds exactly what decoding first would find, for every word of every title, name, keyword and abstract', () => {
     const words = new Set<string>();
     for (const item of plain) for (const s of [item.title ?? '', ...(item.authors ?? [])]) for (const w of normalizeForSearch(s).split(/[^\p{L}\p{N}\p{M}]+/u)) if (w) words.add(w);
     assert.ok(words.size > 50, `${words.size} words`);

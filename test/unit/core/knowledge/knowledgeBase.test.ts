@@ -25,6 +25,17 @@ describe('core/knowledge: the bundled knowledge base', () => {
     assert.strictEqual(text.slice(rp!.start, rp!.end), 'relapsing polychondritis');
   });
 
+  it('finds a study by the drugs the evidence links it to, below studies that name the drug in their title', () => {
+    const keys = (q: string) => kb.references.search(q).map(h => h.item.key);
+    for (const r of kb.evidence.records) {
+      const drug = r.drugLabel.replace(/\s*\([^)]*\)/g, '');
+      assert.ok(keys(drug).includes(r.study), `"${drug}" finds ${r.study}`);
+    }
+    const jak = keys('JAK');
+    assert.ok(jak.indexOf('hadjadj2024efficacy') > jak.indexOf('li2024navigating'), 'title "…IL-6 and JAK inhibitors…" first');
+    assert.ok(!keys('ferra').includes('sakuma2024uba1'), 'no typo-tolerant noise (co-author Haferlach) beside Ferrada');
+  });
+
   it('answers references by key, DOI (any case or resolver prefix) and PMID', () => {
     const li = kb.references.get('li2024navigating');
     assert.ok(li);

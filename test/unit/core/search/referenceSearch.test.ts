@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { ReferenceSearch, ReferenceSearchIndex, normalizeForSearch, KEY_PREFIX_SCORE, type SearchableReference } from '../../../../src/core/search';
+import { mergeHits, ReferenceSearch, ReferenceSearchIndex, normalizeForSearch, KEY_PREFIX_SCORE, type SearchableReference, type SearchHit } from '../../../../src/core/search';
 
 const items: SearchableReference[] = [
   { key: 'beck2020somatic', authors: ['Beck', 'Ferrada'], title: 'Somatic mutations in UBA1 and severe adult-onset autoinflammatory disease', year: '2020', doi: '10.1056/NEJMoa2026834', pmid: '33108101' },
@@ -65,13 +65,67 @@ describe('core/search', () => {
     assert.deepStrictEqual(hits.slice(0, 3).map(h => h.item.key), ['k00029', 'k00059', 'k00089']);
   });
 
-  it('small libraries add fuzzy (fuse.js) matches below exact ones', () => {
+  it('small libraries fall back to fuzzy (fuse.js) matches only when nothing matches exactly or by prefix', () => {
     const search = new ReferenceSearch(items);
     const hits = search.search('fererada');
-    assert.ok(hits.length > 0);
     assert.ok(hits.some(h => h.item.key === 'ferrada2022'));
-    assert.ok(hits.every(h => h.score < 20));
+    assert.ok(hits.every(h => h.score < 10), 'typo-tolerant hits score below every field match');
     assert.deepStrictEqual(search.search('beck 2020 uba1').map(h => h.item.key), ['beck2020somatic']);
+    assert.deepStrictEqual(search.search('fererada', { fuzzy: false }), []);
+  });
+
+  it('"ferra" finds Ferrada, not a paper whose co-author is Haferlach (no typo-tolerant noise beside real matches)', () => {
+    const library: SearchableReference[] = [
+      { key: 'ferrada2021', authors: ['Ferrada', 'Beck'], title: 'Somatic mutations in UBA1 define a distinct subset of relapsing polychondritis', year: '2021' },
+      { key: 'sakuma2024', authors: ['Sakuma', 'Haferlach'], title: 'Genetic and clinical features of VEXAS', year: '2024' },
+    ];
+    assert.deepStrictEqual(new ReferenceSearch(library).search('ferra').map(h => h.item.key), ['ferrada2021']);
+  });
+
+  it('finds papers by keyword and by a word of the abstract, ranked below key, author, title and year', () => {
+    const library: SearchableReference[] = [
+      { key: 'hadjadj2024', authors: ['Hadjadj'], title: 'Efficacy and safety of targeted therapies in VEXAS', year: '2024', keywords: 'therapy; jak; il6' },
+      { key: 'heiblig2022', authors: ['Heiblig'], title: 'Ruxolitinib is more effective than other JAK inhibitors', year: '2022' },
+      { key: 'kirino2021', authors: ['Kirino'], title: 'Tocilizumab in VEXAS', year: '2021', abstract: 'A patient treated with ruxolitinib after tocilizumab relapsed.' },
+      { key: 'ruxolo2020', authors: ['Ruxolo'], title: 'Unrelated', year: '2020' },
+      { key: 'other2023', authors: ['Other'], title: 'Unrelated', year: '2023' },
+    ];
+    const search = new ReferenceSearch(library);
+    const order = (q: string) => search.search(q).map(h => h.item.key);
+    assert.deepStrictEqual(order('ruxolitinib'), ['heiblig2022', 'kirino2021']);
+    assert.deepStrictEqual(order('jak'), ['heiblig2022', 'hadjadj2024']);
+    assert.deepStrictEqual(order('ruxol'), ['ruxolo2020', 'heiblig2022', 'kirino2021'], 'author prefix, then title, then abstract');
+    assert.deepStrictEqual(order('relapsed'), ['kirino2021']);
+  });
+
+  it('matches abstracts by prefix from three letters on, and whole words below that', () => {
+    const library: SearchableReference[] = [
+      { key: 'a2020', title: 'One', year: '2020', abstract: 'Interleukin-6 blockade: an IL6 study' },
+      { key: 'b2021', title: 'Two', year: '2021', abstract: 'Anemia and thrombosis' },
+    ];
+    const search = new ReferenceSearch(library);
+    const order = (q: string) => search.search(q, { fuzzy: false }).map(h => h.item.key);
+    assert.deepStrictEqual(order('an'), ['a2020'], '"an" is a whole word of a2020 only; not a prefix of "anemia"');
+    assert.deepStrictEqual(order('ane'), ['b2021']);
+    assert.deepStrictEqual(order('interleukin-6'), ['a2020']);
+  });
+
+  it('builds abstracts last: a search before that stage answers from the others', async () => {
+    const library: SearchableReference[] = [{ key: 'k2020', title: 'Title', year: '2020', abstract: 'azacitidine' }];
+    const index = ReferenceSearchIndex.deferred(library);
+    let searchedEarly: number | undefined;
+    await index.build({ budgetMs: 0, now: () => 0, yieldFn: async () => {
+      if (searchedEarly === undefined && index.search('title').length === 1) searchedEarly = index.search('azacitidine').length;
+    } });
+    assert.strictEqual(searchedEarly, 0);
+    assert.ok(index.complete);
+    assert.strictEqual(index.search('azacitidine').length, 1);
+  });
+
+  it('merges sources: at equal relevance the earlier source (the manuscript\'s own) first', () => {
+    const own: SearchHit<SearchableReference>[] = [{ item: { key: 'own2019', year: '2019' }, score: 60 }];
+    const library: SearchHit<SearchableReference>[] = [{ item: { key: 'lib2024', year: '2024' }, score: 60 }, { item: { key: 'lib2025', year: '2025' }, score: 70 }];
+    assert.deepStrictEqual(mergeHits([own, library]).map(h => h.item.key), ['lib2025', 'own2019', 'lib2024']);
   });
 
   it('large libraries skip fuzzy matching', () => {
