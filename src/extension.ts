@@ -8,6 +8,8 @@ import { VexasDiagnostics, VexasQuickFixes } from './features/diagnostics';
 import { DocumentAnalyses } from './features/documentAnalysis';
 import { registerEvidenceSidebar } from './features/evidence';
 import { registerReferencesView } from './features/references';
+import { registerLookup } from './features/lookup';
+import { pickAndInsertCitations } from './features/citationPicker';
 import { ManuscriptTracker } from './workspace/manuscripts';
 import { VexasHoverProvider } from './features/hover';
 import { CitationInserter, type InsertOptions } from './features/insertCitation';
@@ -65,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): VexasExtensionApi {
       new VexasQuickFixes(bibliographies, knowledge), { providedCodeActionKinds: VexasQuickFixes.kinds }),
     registerMarkdownFlavourSnippets(context.extensionUri),
     registerTermSuggestWhileTyping(analyses, knowledge),
-    vscode.commands.registerCommand('vexas.insertCitation', () => inserter.pickAndInsert()),
+    vscode.commands.registerCommand('vexas.insertCitation', () => pickAndInsertCitations(inserter, bibliographies, vscode.window.activeTextEditor)),
     vscode.commands.registerCommand('vexas.insertCitationKeys', async (keys: string[], options?: InsertOptions) => {
       const editor = vscode.window.activeTextEditor;
       return editor ? inserter.insert(editor, keys, options) : false;
@@ -89,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): VexasExtensionApi {
   context.subscriptions.push(manuscripts);
   registerEvidenceSidebar(context, { knowledge, bibliographies, inserter, manuscripts });
   registerReferencesView(context, { knowledge, bibliographies, inserter, manuscripts });
+  registerLookup(context, { bibliographies, inserter });
   warmUpWhenWriting(context, knowledge);
   return { version, knowledge, bibliographies, updateDiagnostics: d => diagnostics.update(d) };
 }

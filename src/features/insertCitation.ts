@@ -6,12 +6,21 @@ import { planCslJsonAppend } from '../core/bibliography/cslAppend';
 import { toCslItem } from '../core/bibliography/cslFromEntry';
 import type { CslItem } from '../core/bibliography/cslJson';
 import { syntaxForLanguageId, type CitationSyntax } from '../core/languages';
-import type { Bibliographies, DocumentBibliography, FoundReference } from '../workspace/bibliographies';
+import type { Bibliographies, DocumentBibliography } from '../workspace/bibliographies';
 import { mayWrite } from '../workspace/access';
 import { exists } from '../workspace/textFiles';
 import { latexCiteCommand } from '../workspace/settings';
 
 const NEW_BIBLIOGRAPHY = 'references.bib';
+
+/** An entry to write into the manuscript's bibliography: from the VEXAS library, or fetched from a registry. */
+export interface NewEntry {
+  readonly entry: BibEntry;
+  /** The CSL item to write into a CSL-JSON bibliography (else made from `entry`). */
+  readonly csl?: CslItem;
+  /** Where it comes from, for messages: "the VEXAS library", "doi.org". */
+  readonly origin: string;
+}
 
 /** Options for scripted use (tests, the evidence view): answers to the questions the command would ask. */
 export interface InsertOptions {
@@ -28,61 +37,6 @@ export interface InsertOptions {
  */
 export class CitationInserter {
   constructor(private readonly bibliographies: Bibliographies) {}
-
-  /** The Quick Pick: search by key, author, title, year, DOI, PMID, keyword or abstract; several at once. */
-  async pickAndInsert(editor: vscode.TextEditor | undefined = vscode.window.activeTextEditor): Promise<boolean> {
-    const syntax = editor && syntaxForLanguageId(editor.document.languageId);
-    if (!editor || !syntax) {
-      void vscode.window.showInformationMessage('Open a Markdown or LaTeX manuscript to insert a citation.');
-      return false;
-    }
-    const bib = await this.bibliographies.forDocument(editor.document, syntax);
-    type Item = vscode.QuickPickItem & { found: FoundReference };
-    const toItem = (f: FoundReference): Item => {
-      const e = f.entry;
-      const year = e.fields.year ?? e.fields.date?.slice(0, 4) ?? '';
-      return {
-        label: e.key,
-        description: [e.fields.author?.split(/\s+and\s+/)[0]?.split(',')[0], year].filter(Boolean).join(', '),
-        detail: [e.fields.title, e.fields.journal ?? e.fields.journaltitle, e.fields.doi && `doi:${e.fields.doi}`,
-          e.fields.pmid && `PMID ${e.fields.pmid}`, f.source === 'bundled' ? 'VEXAS library' : vscode.workspace.asRelativePath(f.source)]
-          .filter(Boolean).join(' · '),
-        alwaysShow: true,
-        found: f,
-      };
-    };
-    const pick = vscode.window.createQuickPick<Item>();
-    pick.canSelectMany = true;
-    pick.matchOnDescription = false;
-    pick.matchOnDetail = false;
-    pick.placeholder = 'Author, title, year, key, DOI, PMID or topic';
-    pick.title = 'VEXAS: Insert Citation (select one or more)';
-    const chosen = new Map<string, Item>();
-    const refresh = () => {
-      const items = bib.search(pick.value, 200).map(toItem);
-      for (const c of chosen.values()) if (!items.some(i => i.label === c.label)) items.unshift(c);
-      pick.items = items;
-      pick.selectedItems = items.filter(i => chosen.has(i.label));
-      // Nothing found is said, not shown as an empty list.
-      pick.title = items.length === 0 && pick.value.trim()
-        ? `No reference matches "${pick.value.trim()}" (searched: key, authors, title, year, keywords, abstract, DOI, PMID)`
-        : 'VEXAS: Insert Citation (select one or more)';
-    };
-    pick.onDidChangeSelection(sel => {
-      for (const i of pick.items) if (!sel.includes(i)) chosen.delete(i.label);
-      for (const i of sel) chosen.set(i.label, i);
-    });
-    pick.onDidChangeValue(refresh);
-    refresh();
-    const accepted = await new Promise<boolean>(resolve => {
-      pick.onDidAccept(() => { resolve(true); pick.hide(); });
-      pick.onDidHide(() => resolve(false));
-      pick.show();
-    });
-    pick.dispose();
-    if (!accepted || chosen.size === 0) return false;
-    return this.insert(editor, [...chosen.keys()]);
-  }
 
   /** Inserts citations of `keys` at the editor's cursor. */
   async insert(editor: vscode.TextEditor, requested: readonly string[], options: InsertOptions = {}): Promise<boolean> {
@@ -141,6 +95,30 @@ export class CitationInserter {
   }
 
   /**
+   * Cites a new entry at the cursor and writes it into the manuscript's bibliography (see
+   * addBundledEntries for which file), in one workspace edit: one undo removes both.
+   */
+  async insertNew(editor: vscode.TextEditor, added: NewEntry, options: InsertOptions = {}): Promise<boolean> {
+    const document = editor.document;
+    const syntax = syntaxForLanguageId(document.languageId);
+    if (!syntax || citableKeys([added.entry.key], syntax).length === 0) return false;
+    const version = document.version;
+    const bib = await this.bibliographies.forDocument(document, syntax);
+    const edit = new vscode.WorkspaceEdit();
+    const copied = await this.addEntries(edit, document, syntax, bib, [added], options);
+    if (copied === undefined || document.version !== version) return false;
+    const plan = planCitationInsertion(document.getText(), document.offsetAt(editor.selection.active), syntax, [added.entry.key],
+      { latexCommand: latexCiteCommand(document) });
+    edit.replace(document.uri, new vscode.Range(document.positionAt(plan.start), document.positionAt(plan.end)), plan.newText);
+    const ok = await vscode.workspace.applyEdit(edit);
+    if (ok && plan.newText) {
+      const end = document.positionAt(plan.start + plan.newText.length);
+      editor.selection = new vscode.Selection(end, end);
+    }
+    return ok;
+  }
+
+  /**
    * Completion of a key only the VEXAS library has: the typed part of the key (`start`–`end`) becomes
    * the key and the entry joins the manuscript's bibliography, in one workspace edit (one undo).
    */
@@ -183,14 +161,23 @@ export class CitationInserter {
    */
   private async addBundledEntries(edit: vscode.WorkspaceEdit, document: vscode.TextDocument, syntax: CitationSyntax,
     bib: DocumentBibliography, keys: readonly string[], options: InsertOptions): Promise<string[] | undefined> {
-    const entries: BibEntry[] = [];
+    const entries: NewEntry[] = [];
     for (const key of keys) {
       if (bib.definesOwn(key)) continue;
       const found = bib.lookup(key);
-      if (found?.source === 'bundled') entries.push(found.entry);
+      if (found?.source === 'bundled') entries.push({ entry: found.entry, origin: 'the VEXAS library' });
     }
-    if (entries.length === 0) return [];
+    return this.addEntries(edit, document, syntax, bib, entries, options);
+  }
+
+  /** Adds `added` to `edit` by the rules of addBundledEntries (the same for entries from anywhere). */
+  private async addEntries(edit: vscode.WorkspaceEdit, document: vscode.TextDocument, syntax: CitationSyntax,
+    bib: DocumentBibliography, added: readonly NewEntry[], options: InsertOptions): Promise<string[] | undefined> {
+    if (added.length === 0) return [];
+    const entries = added.map(a => a.entry);
     const names = entries.map(e => e.key).join(', ');
+    const origin = [...new Set(added.map(a => a.origin))].join(' and ');
+    const cslOf = (i: number) => added[i].csl ?? cslForBundledEntry(entries[i]);
     const declared = bib.declared.filter(u => mayWrite(u));
     const present: vscode.Uri[] = [];
     for (const uri of declared) if (await exists(uri)) present.push(uri);
@@ -203,7 +190,7 @@ export class CitationInserter {
       if (candidates.length === 1) target = candidates[0];
       else if (candidates.length > 1) {
         const picked = await vscode.window.showQuickPick(candidates.map(u => ({ label: vscode.workspace.asRelativePath(u), uri: u })),
-          { title: `Add ${names} from the VEXAS library to which bibliography?` });
+          { title: `Add ${names} from ${origin} to which bibliography?` });
         if (!picked) return undefined;
         target = picked.uri;
       }
@@ -216,7 +203,7 @@ export class CitationInserter {
       const bibDoc = await vscode.workspace.openTextDocument(target);
       const current = bibDoc.getText();
       if (isJson(target)) {
-        const plan = planCslJsonAppend(current, entries.map(cslForBundledEntry));
+        const plan = planCslJsonAppend(current, entries.map((_, i) => cslOf(i)));
         if (!plan) {
           void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} is not a CSL-JSON array VEXAS can add to (it should start with '[' and end with ']'); ${names} was not added.`);
           return undefined;
@@ -231,7 +218,7 @@ export class CitationInserter {
     // A declared file that does not exist yet is created, as declared: no second declaration.
     const missing = target ?? declared.find(isBib) ?? (syntax === 'markdown' ? declared.find(isJson) : undefined);
     if (missing) {
-      const contents = isJson(missing) ? `[\n${entries.map(e => indentJson(cslForBundledEntry(e))).join(',\n')}\n]\n` : entries.map(bibtexForEntry).join('\n');
+      const contents = isJson(missing) ? `[\n${entries.map((_, i) => indentJson(cslOf(i))).join(',\n')}\n]\n` : entries.map(bibtexForEntry).join('\n');
       edit.createFile(missing, { ignoreIfExists: true, contents: new TextEncoder().encode(contents) });
       return entries.map(e => e.key);
     }
@@ -328,3 +315,4 @@ function frontMatterEntry(text: string, key: string): { keyEnd: number; valueEnd
   const e = node.entries.find(x => x.key === key);
   return e ? { keyEnd: e.keyEnd, valueEnd: e.value ? e.value.end : e.keyEnd + 1 } : undefined;
 }
+

@@ -10,6 +10,7 @@ import { bibliographyDeclarations, inlineReferences, texRoot } from '../core/man
 import { LineIndex } from '../core/lineIndex';
 import { defaultYield } from '../core/slices';
 import { mergeHits, ReferenceSearch, searchSources, type SearchHit } from '../core/search';
+import { normalizeDoi } from '../core/identifiers/doi';
 import { bibliographyGlobs, useBundledLibrary } from './settings';
 import { isInsideWorkspace, mayRead as workspaceMayRead } from './access';
 import { exists, readSourceText, readText, RefusedFileError } from './textFiles';
@@ -272,6 +273,27 @@ export class DocumentBibliography {
     }
     const bundled = this.knowledge?.references.get(key);
     return bundled ? { entry: bundled, source: 'bundled' } : undefined;
+  }
+
+  /**
+   * The entry with this DOI (any case or resolver prefix) or PMID: the document's own files first
+   * (a linear scan: run per command, not per keystroke), then the bundled library.
+   */
+  findByIdentifier(ids: { doi?: string; pmid?: string; pmcid?: string }): FoundReference | undefined {
+    const doi = ids.doi && normalizeDoi(ids.doi);
+    const pmid = ids.pmid?.trim();
+    const pmcid = ids.pmcid?.trim().toUpperCase();
+    for (const f of this.files) {
+      for (const entry of f.entries) {
+        const d = entry.field('doi');
+        if (doi && d && normalizeDoi(d) === doi) return { entry, source: f.uri };
+        if (pmid && entry.field('pmid')?.trim() === pmid) return { entry, source: f.uri };
+        if (pmcid && entry.field('pmcid')?.trim().toUpperCase() === pmcid) return { entry, source: f.uri };
+      }
+    }
+    const library = this.knowledge?.references;
+    const bundled = (doi ? library?.byDoi(doi) : undefined) ?? (pmid ? library?.byPmid(pmid) : undefined);
+    return bundled ? { entry: bundled.entry, source: 'bundled' } : undefined;
   }
 
   /** Whether the document's own bibliographies (not the bundled library) define a key. */

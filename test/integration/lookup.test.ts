@@ -1,0 +1,123 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { startRegistryServer, type RegistryServer } from '../support/registryServer';
+import { activateExtension, openWithBibliography, undoBoth, workspaceFolder } from './helpers';
+
+type AddResult = { status: string; key?: string; fetched?: boolean; failure?: { kind: string } };
+const add = (input: string) => vscode.commands.executeCommand<AddResult>('vexas.addByIdentifier', input);
+const network = () => vscode.workspace.getConfiguration('vexas.network');
+
+/** Put the cursor right after `needle` in the editor. */
+function cursorAfter(editor: vscode.TextEditor, needle: string): void {
+  const offset = editor.document.getText().indexOf(needle);
+  assert.ok(offset >= 0, needle);
+  const p = editor.document.positionAt(offset + needle.length);
+  editor.selection = new vscode.Selection(p, p);
+}
+
+/** Adding a paper by DOI or PMID, against a local server that answers as doi.org, NCBI and Crossref do. */
+describe('lookup: add a reference by identifier in the extension host', function () {
+  this.timeout(30_000);
+  let server: RegistryServer;
+  before(async () => {
+    await activateExtension();
+    server = await startRegistryServer();
+    for (const [name, url] of Object.entries(server.endpoints)) await network().update(`endpoints.${name}`, url, vscode.ConfigurationTarget.Global);
+    await network().update('cacheDays', 0, vscode.ConfigurationTarget.Global);
+    await network().update('timeoutSeconds', 3, vscode.ConfigurationTarget.Global);
+    await network().update('contactEmail', 'author@example.org', vscode.ConfigurationTarget.Global);
+  });
+  after(async () => {
+    for (const name of [...Object.keys(server.endpoints).map(n => `endpoints.${n}`), 'cacheDays', 'timeoutSeconds', 'contactEmail', 'enabled']) {
+      await network().update(name, undefined, vscode.ConfigurationTarget.Global);
+    }
+    await server.close();
+  });
+
+  it('requests nothing while network lookups are off, and changes nothing', async () => {
+    await network().update('enabled', false, vscode.ConfigurationTarget.Global);
+    const { doc, editor, bib, before, bibBefore } = await openWithBibliography('manuscript.md', 'library.bib');
+    cursorAfter(editor, 'Patients may present with relapsing polychondritis');
+    const result = await add('10.5555/vexas.test.1');
+    assert.strictEqual(result.status, 'network-off');
+    assert.deepStrictEqual(server.requests, []);
+    assert.strictEqual(doc.getText(), before);
+    assert.strictEqual(bib.getText(), bibBefore);
+  });
+
+  it('adds by DOI into the .bib and cites it, identified, in one undoable edit', async () => {
+    await network().update('enabled', true, vscode.ConfigurationTarget.Global);
+    const { doc, editor, bib, before, bibBefore } = await openWithBibliography('manuscript.md', 'library.bib');
+    cursorAfter(editor, 'Patients may present with relapsing polychondritis');
+    const result = await add('https://doi.org/10.5555/vexas.test.1');
+    assert.deepStrictEqual(result, { status: 'inserted', key: 'dvorak2024somatic', fetched: true });
+    assert.ok(doc.getText().includes('relapsing polychondritis [@dvorak2024somatic]'), doc.getText().slice(0, 900));
+    const added = bib.getText().slice(bibBefore.length);
+    assert.ok(bib.getText().startsWith(bibBefore), 'the existing entries are untouched');
+    assert.match(added, /^\n?@article\{dvorak2024somatic,\n/);
+    assert.match(added, /author += \{Dvořák, Zoë and van der Berg, Jan and \{Example Study Group\}\}/);
+    assert.match(added, /title += \{Somatic \\textit\{\{UBA1\}\} variants \\& 50\\% relapse in \{VEXAS\}: a test\\_cohort\}/);
+    assert.match(added, /doi += \{10\.5555\/vexas\.test\.1\}/);
+    const request = server.requests.at(-1)!;
+    assert.strictEqual(request.path, '/doi/10.5555/vexas.test.1');
+    assert.match(String(request.headers['user-agent']), /^VEXAS-Manuscript-Assistant\/\d+\.\d+\.\d+ \(VS Code extension\) \(mailto:author@example\.org\)$/);
+    await undoBoth(doc, before, bib, bibBefore);
+  });
+
+  it('adds by PMID into a CSL-JSON bibliography as a CSL item', async () => {
+    const folder = vscode.Uri.joinPath(workspaceFolder().uri, 'lookup-json');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'draft.md'), new TextEncoder().encode('---\nbibliography: refs.json\n---\n\nTocilizumab was reported.\n'));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'refs.json'), new TextEncoder().encode('[\n  {"id": "old2020", "type": "article-journal", "title": "Old"}\n]\n'));
+    try {
+      const { doc, editor, bib, before, bibBefore } = await openWithBibliography('lookup-json/draft.md', 'lookup-json/refs.json');
+      cursorAfter(editor, 'was reported');
+      const result = await add('PMID: 99000001');
+      assert.deepStrictEqual(result, { status: 'inserted', key: 'exampleson2023tocilizumab', fetched: true });
+      assert.ok(doc.getText().includes('was reported [@exampleson2023tocilizumab].'), doc.getText());
+      const items = JSON.parse(bib.getText()) as Array<Record<string, unknown>>;
+      assert.deepStrictEqual(items.map(i => i.id), ['old2020', 'exampleson2023tocilizumab']);
+      assert.strictEqual(items[1].PMID, '99000001');
+      assert.strictEqual(items[1].DOI, '10.5555/vexas.test.2');
+      assert.deepStrictEqual(items[1].author, [{ family: 'Exampleson', given: 'Erin' }, { family: 'Müller', given: 'Jörg' }]);
+      assert.match(server.requests.at(-1)!.path, /^\/ncbi\/pubmed\/\?format=csl&id=99000001&tool=vexas-manuscript&email=author%40example\.org$/);
+      await undoBoth(doc, before, bib, bibBefore);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
+  });
+
+  it('cites what the bibliography or the VEXAS library already has, without asking the network', async () => {
+    const { doc, editor, bib, before, bibBefore } = await openWithBibliography('manuscript.md', 'library.bib');
+    cursorAfter(editor, 'Patients may present with relapsing polychondritis');
+    assert.strictEqual((await add('10.5555/vexas.test.1')).status, 'inserted');
+    const [doc1, bib1] = [doc.getText(), bib.getText()];
+    const count = server.requests.length;
+    cursorAfter(editor, 'IL-6 inhibitors such as tocilizumab');
+    assert.deepStrictEqual(await add('doi:10.5555/VEXAS.TEST.1'), { status: 'inserted', key: 'dvorak2024somatic', fetched: false }, 'a DOI in any case');
+    assert.strictEqual(bib.getText(), bib1, 'no second entry');
+    const doc2 = doc.getText();
+    cursorAfter(editor, 'IL-6 inhibitors such as tocilizumab [@dvorak2024somatic');
+    assert.deepStrictEqual(await add('https://doi.org/10.1038/s41467-024-44811-4'), { status: 'inserted', key: 'kosmider2024vexas', fetched: false }, 'the VEXAS library\'s entry');
+    assert.strictEqual(server.requests.length, count, 'nothing requested');
+    assert.match(bib.getText().slice(bib1.length), /@article\{kosmider2024vexas,/);
+    await undoBoth(doc, doc2, bib, bib1);
+    await undoBoth(doc, doc1, bib, bib1);
+    await undoBoth(doc, before, bib, bibBefore);
+  });
+
+  it('offline, unknown or broken answers: one clear message, nothing changed', async () => {
+    const { doc, editor, bib, before, bibBefore } = await openWithBibliography('manuscript.md', 'library.bib');
+    cursorAfter(editor, 'Patients may present with relapsing polychondritis');
+    assert.deepStrictEqual((await add('10.5555/missing')).failure?.kind, 'not-found');
+    assert.deepStrictEqual((await add('10.5555/malformed')).failure?.kind, 'malformed');
+    await network().update('endpoints.doi', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
+    try {
+      assert.deepStrictEqual((await add('10.5555/vexas.published')).failure?.kind, 'offline');
+    } finally {
+      await network().update('endpoints.doi', server.endpoints.doi, vscode.ConfigurationTarget.Global);
+    }
+    assert.strictEqual(doc.getText(), before);
+    assert.strictEqual(bib.getText(), bibBefore);
+  });
+});
