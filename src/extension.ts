@@ -91,7 +91,7 @@ export function activate(context: vscode.ExtensionContext): VexasExtensionApi {
   context.subscriptions.push(manuscripts);
   registerEvidenceSidebar(context, { knowledge, bibliographies, inserter, manuscripts });
   registerReferencesView(context, { knowledge, bibliographies, inserter, manuscripts });
-  registerLookup(context, { bibliographies, inserter });
+  registerLookup(context, { bibliographies, inserter, analyses });
   warmUpWhenWriting(context, knowledge);
   return { version, knowledge, bibliographies, updateDiagnostics: d => diagnostics.update(d) };
 }

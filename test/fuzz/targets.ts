@@ -20,6 +20,10 @@ import { bibliographyDeclarations, findNonProseRegions, inlineReferences, parseY
 import { proseRanges } from '../../src/core/knowledge/proseRanges';
 import type { TextRange } from '../../src/core/manuscript';
 import { LineIndex } from '../../src/core/lineIndex';
+import { parseIdentifier } from '../../src/core/identifiers/parseIdentifier';
+import { bibtexFromCsl, titleToLatex } from '../../src/core/bibliography/bibtexFromCsl';
+import { citationKeyFor } from '../../src/core/lookup/citationKey';
+import { parseCrossrefSearch, parseCrossrefWork, parseCslAnswer, parsePreprintPublication, parsePubmedSummaries } from '../../src/core/lookup/registryResponses';
 import { Glossary } from '../../src/core/knowledge/glossary';
 import type { TermsFile } from '../../src/core/knowledge/types';
 
@@ -128,6 +132,18 @@ export const TARGETS: readonly Target[] = [
   { name: 'author names', grammar: 'names', run: t => { parseNameList(t); familyNames(t); return {}; } },
   { name: 'LaTeX decoding', grammar: 'latex-value', run: t => { decodeLatex(t); return {}; } },
   { name: 'line index', grammar: 'any', run: t => { LineIndex.of(t).positionAt(t.length); return {}; } },
+  { name: 'identifier paste', grammar: 'any', run: t => { parseIdentifier(t); return {}; } },
+  { name: 'title to LaTeX', grammar: 'any', run: t => { titleToLatex(t); return {}; } },
+  { name: 'registry answers', grammar: 'csl-json', run: t => {
+    // A registry's body is untrusted text: each parser, and an entry written from what it accepts.
+    const item = parseCslAnswer(t);
+    if (item) { bibtexFromCsl(item, 'k'); citationKeyFor(item, '{author}{year}{word}', () => false); }
+    parseCrossrefWork(t);
+    parseCrossrefSearch(t);
+    parsePubmedSummaries(t);
+    parsePreprintPublication(t);
+    return {};
+  } },
 ];
 
 /** The structural checks every result must pass; a message per violation. */

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { startRegistryServer, type RegistryServer } from '../support/registryServer';
-import { activateExtension, openWithBibliography, undoBoth, workspaceFolder } from './helpers';
+import { activateExtension, openWithBibliography, undoBoth, waitFor, workspaceFolder } from './helpers';
 
 type AddResult = { status: string; key?: string; fetched?: boolean; failure?: { kind: string } };
 const add = (input: string) => vscode.commands.executeCommand<AddResult>('vexas.addByIdentifier', input);
@@ -119,5 +119,106 @@ describe('lookup: add a reference by identifier in the extension host', function
     }
     assert.strictEqual(doc.getText(), before);
     assert.strictEqual(bib.getText(), bibBefore);
+  });
+});
+
+type CheckSummary = { status: string; online?: boolean; total?: number; checked?: number; counts?: Record<string, number>; stopped?: string };
+type Snapshot = { message?: string; nodes: Array<{ element: string; label: string; description: string; children: Array<{ label: string; description: string }> }> };
+
+/** Checking a manuscript's references: diagnostics on citations and entries, the report view, quick fixes. */
+describe('lookup: check references in the extension host', function () {
+  this.timeout(40_000);
+  let server: RegistryServer;
+  const folder = () => vscode.Uri.joinPath(workspaceFolder().uri, 'check');
+  const BIB = [
+    '@article{retracted2022, author = {Withdrawn, Will}, title = {A retracted example}, journal = {Journal of Examples}, year = 2022, doi = {10.5555/vexas.retracted}}',
+    '@misc{preprint2023, author = {Preprinter, Pat}, title = {A preprint about {VEXAS} treatment}, year = 2023, doi = {10.1101/2099.01.01.000001}}',
+    '@article{fine2024, author = {Dvořák, Zoë}, title = {Somatic {UBA1} variants \\& 50\\% relapse in {VEXAS}: a test\\_cohort}, journal = {J Examples}, year = 2024, doi = {10.5555/vexas.test.1}}',
+    '@article{wrongyear, author = {Exampleson, Erin}, title = {Tocilizumab in an example cohort with {VEXAS} syndrome}, year = 2018, pmid = {99000001}}',
+    '',
+  ].join('\n');
+  before(async () => {
+    await activateExtension();
+    server = await startRegistryServer();
+    for (const [name, url] of Object.entries(server.endpoints)) await network().update(`endpoints.${name}`, url, vscode.ConfigurationTarget.Global);
+    await network().update('cacheDays', 0, vscode.ConfigurationTarget.Global);
+    await network().update('timeoutSeconds', 3, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder(), 'paper.md'), new TextEncoder().encode(
+      '---\nbibliography: refs.bib\n---\n\nFirst [@retracted2022]. Then [@preprint2023; @fine2024]. Later @wrongyear.\n'));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder(), 'refs.bib'), new TextEncoder().encode(BIB));
+  });
+  after(async () => {
+    for (const name of [...Object.keys(server.endpoints).map(n => `endpoints.${n}`), 'cacheDays', 'timeoutSeconds', 'enabled']) {
+      await network().update(name, undefined, vscode.ConfigurationTarget.Global);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(folder(), { recursive: true });
+    await server.close();
+  });
+
+  it('with network lookups off: offline checks only, nothing requested, and the view says so', async () => {
+    await network().update('enabled', false, vscode.ConfigurationTarget.Global);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'paper.md')));
+    const requests = server.requests.length;
+    const summary = await vscode.commands.executeCommand<CheckSummary>('vexas.checkReferences');
+    assert.deepStrictEqual(summary, { status: 'checked', online: false, total: 4, checked: 0, counts: {}, stopped: undefined });
+    assert.strictEqual(server.requests.length, requests);
+    const view = await vscode.commands.executeCommand<Snapshot>('vexas.referenceCheck.describeTree');
+    assert.match(view.message ?? '', /^check\/paper\.md: 4 cited references checked offline only \(network lookups are off\) at .*; no problems found\.$/);
+  });
+
+  it('flags a retracted reference on its citation and entry, lists every finding by kind, and a preprint\'s fix swaps in the published version (one undo)', async () => {
+    await network().update('enabled', true, vscode.ConfigurationTarget.Global);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'paper.md'));
+    await vscode.window.showTextDocument(doc);
+    const summary = await vscode.commands.executeCommand<CheckSummary>('vexas.checkReferences');
+    assert.deepStrictEqual(summary.counts, { retracted: 1, 'preprint-published': 1, 'year-mismatch': 1, 'identifier-found': 1 });
+    assert.strictEqual(summary.checked, 4);
+
+    // On the citation in the manuscript, as an error.
+    const onCitation = vscode.languages.getDiagnostics(doc.uri).find(d => d.code === 'retracted:retracted2022');
+    assert.ok(onCitation, JSON.stringify(vscode.languages.getDiagnostics(doc.uri).map(d => d.code)));
+    assert.strictEqual(doc.getText(onCitation.range), 'retracted2022');
+    assert.strictEqual(onCitation.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(onCitation.message, /has been retracted \(notice: DOI 10\.5555\/vexas\.retraction-notice, 2023\)/);
+    // And on the entry.
+    const bibUri = vscode.Uri.joinPath(folder(), 'refs.bib');
+    const bib = await vscode.workspace.openTextDocument(bibUri);
+    const onEntry = vscode.languages.getDiagnostics(bibUri).find(d => d.code === 'retracted:retracted2022');
+    assert.ok(onEntry);
+    assert.strictEqual(bib.getText(onEntry.range), 'retracted2022');
+
+    const view = await vscode.commands.executeCommand<Snapshot>('vexas.referenceCheck.describeTree');
+    assert.deepStrictEqual(view.nodes.map(n => [n.label, n.description]), [
+      ['Retracted or withdrawn', '1'], ['Preprint since published', '1'], ['Year differs', '1'], ['Identifier the registry can add', '1']]);
+    assert.match(view.message ?? '', /^check\/paper\.md: 4 of 4 cited references checked against the registries at .*; 3 problems\.$/);
+
+    // The preprint's quick fix, from the citation in the manuscript.
+    const preprint = vscode.languages.getDiagnostics(doc.uri).find(d => d.code === 'preprint-published:preprint2023')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, preprint.range);
+    const replace = actions.find(a => a.title.startsWith('Replace preprint2023 by its published version'));
+    assert.ok(replace?.command, JSON.stringify(actions.map(a => a.title)));
+    const before = bib.getText();
+    assert.strictEqual(await vscode.commands.executeCommand(replace.command.command, ...(replace.command.arguments ?? [])), true);
+    const after = bib.getText();
+    assert.match(after, /@article\{preprint2023,\n {2}author += \{Preprinter, Pat\},\n {2}title += \{A study about \{VEXAS\} treatment\},\n {2}journal += \{Journal of Examples\}/);
+    assert.doesNotMatch(after, /10\.1101\/2099/);
+    assert.ok(after.startsWith(before.slice(0, before.indexOf('@misc{preprint2023'))), 'entries before it untouched');
+    assert.ok(after.endsWith(before.slice(before.indexOf('@article{fine2024'))), 'entries after it untouched');
+    assert.ok(!vscode.languages.getDiagnostics(doc.uri).some(d => d.code === 'preprint-published:preprint2023'), 'the finding is resolved');
+    await vscode.window.showTextDocument(bib);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(bib.getText(), before, 'one undo restores the entry');
+
+    // The year fix sets the field in place (one edit).
+    // The diagnostics follow the entry as the file changes (the replacement, then its undo).
+    const year = await waitFor('the year finding to be on the restored entry', () =>
+      vscode.languages.getDiagnostics(bibUri).find(d => d.code === 'year-mismatch:wrongyear' && bib.getText(d.range) === 'wrongyear'));
+    const yearFix = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', bibUri, year.range)).find(a => a.title.startsWith('Set year of wrongyear to "2023"'));
+    assert.ok(yearFix?.edit, JSON.stringify((await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', bibUri, year.range)).map(a => a.title)));
+    assert.ok(await vscode.workspace.applyEdit(yearFix.edit));
+    assert.match(bib.getText(), /title = \{Tocilizumab in an example cohort with \{VEXAS\} syndrome\}, year = \{2023\}, pmid = \{99000001\}/);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(bib.getText(), before);
   });
 });

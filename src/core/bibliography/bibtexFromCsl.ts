@@ -93,10 +93,17 @@ export function titleToLatex(title: string): string {
 /** Words with a capital letter after their first character, braced (punctuation around them left outside). */
 function protectWords(s: string): string {
   return s.split(/(\s+)/).map(word => {
-    const m = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(word)!;
-    return /.\p{Lu}/u.test(m[2]) ? `${escapeLatex(m[1])}{${escapeLatex(m[2])}}${escapeLatex(m[3])}` : escapeLatex(word);
+    // The word's core: from its first to its last letter or digit (two scans, no backtracking).
+    let from = 0;
+    while (from < word.length && !WORD_CHAR.test(word[from])) from++;
+    let to = word.length;
+    while (to > from && !WORD_CHAR.test(word[to - 1])) to--;
+    const core = word.slice(from, to);
+    return /.\p{Lu}/u.test(core) ? `${escapeLatex(word.slice(0, from))}{${escapeLatex(core)}}${escapeLatex(word.slice(to))}` : escapeLatex(word);
   }).join('');
 }
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 function decodeEntities(s: string): string {
   return s.replace(/&(amp|lt|gt|quot|apos|#(\d{1,6})|#x([0-9a-f]{1,6}));/gi, (whole, name: string, dec?: string, hex?: string) => {

@@ -4,6 +4,7 @@ import * as path from 'path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parseBibTeX } from '../../../src/core/bibliography/parseBibTeX';
 import { Glossary } from '../../../src/core/knowledge/glossary';
+import { offlineFindings } from '../../../src/core/lookup/referenceCheck';
 import type { EvidenceFile, TermsFile } from '../../../src/core/knowledge/types';
 
 /**
@@ -64,6 +65,9 @@ describe('data/ knowledge base', () => {
         if (e.fields.doi) assert.match(e.fields.doi, DOI_RE, `${e.key} doi`);
         if (e.fields.pmid) assert.match(e.fields.pmid, PMID_RE, `${e.key} pmid`);
       }
+    });
+    it('passes the reference check\'s offline checks (what Check References runs without the network)', () => {
+      assert.deepStrictEqual(offlineFindings(bib.entries), []);
     });
     it('includes the seed review and the papers it lists', () => {
       for (const k of ['li2024navigating', 'beck2020somatic', 'beck2023estimated', 'alhakim2023update',
