@@ -51,9 +51,11 @@ export async function pickAndInsertCitations(inserter: CitationInserter, bibliog
     pick.items = items;
     pick.selectedItems = items.filter(i => i.found && chosen.has(i.label));
     // Nothing found is said, not shown as an empty list.
-    pick.title = items.every(i => !i.found) && query
-      ? `No reference matches "${query}" (searched: key, authors, title, year, keywords, abstract, DOI, PMID)`
-      : 'VEXAS: Insert Citation (select one or more)';
+    pick.title = id && items.every(i => !i.found)
+      ? `${id.label} is in none of your bibliographies nor the VEXAS library: press Enter to fetch it`
+      : items.every(i => !i.found) && query
+        ? `No reference matches "${query}" (searched: key, authors, title, year, keywords, abstract, DOI, PMID)`
+        : 'VEXAS: Insert Citation (select one or more)';
   };
   let fetchRequest: string | undefined;
   pick.onDidChangeSelection(sel => {
@@ -69,7 +71,13 @@ export async function pickAndInsertCitations(inserter: CitationInserter, bibliog
   pick.onDidChangeValue(refresh);
   refresh();
   const accepted = await new Promise<boolean>(resolve => {
-    pick.onDidAccept(() => { resolve(true); pick.hide(); });
+    pick.onDidAccept(() => {
+      // Enter with nothing checked and an identifier typed: fetch it (the one thing the list offers).
+      const fetch = chosen.size === 0 ? pick.items.find(i => !!i.fetch) : undefined;
+      if (fetch) fetchRequest = fetch.fetch;
+      resolve(true);
+      pick.hide();
+    });
     pick.onDidHide(() => resolve(false));
     pick.show();
   });

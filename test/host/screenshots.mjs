@@ -3,7 +3,8 @@
 // runs it), driven by headless Chromium. Writes media/screenshots/*.png.
 //   node test/host/screenshots.mjs [--only name] [--verbose]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, ensureOfflineHost, chromiumPath } from './vscodeHost.mjs';
@@ -17,12 +18,27 @@ const log = m => console.log(`[screenshots] ${m}`);
 
 const codeServerDir = ensureOfflineHost();
 if (spawnSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: REPO_ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
+// The registries cannot be reached here: the reference check is shown against the test suite's local
+// stand-in (fictional works under 10.5555), with a manuscript citing them.
+if (spawnSync(process.execPath, ['esbuild.mjs', '--tests'], { cwd: REPO_ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
+const { startRegistryServer } = createRequire(import.meta.url)(join(REPO_ROOT, 'out', 'test', 'support', 'registryServer.js'));
+const registry = await startRegistryServer();
 const workspace = scratchWorkspace('vexas-screens-');
+mkdirSync(join(workspace, 'check'), { recursive: true });
+writeFileSync(join(workspace, 'check', 'paper.md'), '---\nbibliography: refs.bib\n---\n\n# Treatment\n\nTocilizumab was studied [@wrongyear] and reviewed [@retracted2022].\n' +
+  'A trial followed [@preprint2023; @fine2024].\n');
+writeFileSync(join(workspace, 'check', 'refs.bib'), [
+  '@article{retracted2022, author = {Withdrawn, Will}, title = {A retracted example}, journal = {Journal of Examples}, year = 2022, doi = {10.5555/vexas.retracted}}',
+  '@misc{preprint2023, author = {Preprinter, Pat}, title = {A preprint about {VEXAS} treatment}, year = 2023, doi = {10.1101/2099.01.01.000001}}',
+  '@article{fine2024, author = {Dvořák, Zoë}, title = {Somatic {UBA1} variants \\& 50\\% relapse in {VEXAS}: a test\\_cohort}, journal = {J Examples}, year = 2024, doi = {10.5555/vexas.test.1}}',
+  '@article{wrongyear, author = {Exampleson, Erin}, title = {Tocilizumab in an example cohort with {VEXAS} syndrome}, year = 2018, pmid = {99000001}}', ''].join('\n'));
 const server = await startCodeServer({
   codeServerDir, folder: workspace, port: await freePort(), verbose: opts.verbose,
   settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 15, 'window.commandCenter': false,
     'workbench.tips.enabled': false, 'chat.commandCenter.enabled': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'editor.minimap.enabled': false, 'editor.hover.delay': 100, 'breadcrumbs.enabled': false },
+    'editor.minimap.enabled': false, 'editor.hover.delay': 100, 'breadcrumbs.enabled': false,
+    'vexas.network.enabled': true, 'vexas.network.cacheDays': 0,
+    ...Object.fromEntries(Object.entries(registry.endpoints).map(([name, url]) => [`vexas.network.endpoints.${name}`, url])) },
 });
 const browser = await launchChromium(chromiumPath(), server.tmp);
 let failed = false;
@@ -130,8 +146,28 @@ try {
     await page.waitForTimeout(3000);
     return undefined;
   });
+  await shot('insert-citation-fetch', async () => {
+    await page.keyboard.press('Escape');
+    await command('View: Close Panel');
+    await command('View: Close Editor'); // the details panel: Insert Citation acts on the manuscript
+    await openFile('manuscript.md');
+    await goTo(16, 20);
+    await command('VEXAS: Insert Citation');
+    await page.waitForTimeout(500);
+    await page.keyboard.type('https://doi.org/10.5555/vexas.test.1');
+    await page.waitForTimeout(1200);
+    return editorClip;
+  });
   await page.keyboard.press('Escape');
   await command('File: Revert File');
+  await shot('reference-check', async () => {
+    await openFile('check/paper.md');
+    await command('VEXAS: Check References');
+    await page.waitForTimeout(3000);
+    await command('Focus on Reference Check View');
+    await page.waitForTimeout(1500);
+    return undefined;
+  });
   await openFile('manuscript.tex');
   await shot('complete-latex', async () => {
     await goTo(17, 1);
@@ -142,6 +178,7 @@ try {
 } finally {
   await browser.close();
   await server.stop();
+  await registry.close();
   rmSync(workspace, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);
