@@ -44,7 +44,7 @@ export async function pickAndInsertCitations(inserter: CitationInserter, bibliog
     // An identifier the bibliographies lack can be fetched; nothing found offers the same by hand.
     const id = identifierInQuery(query);
     if (id && !bib.findByIdentifier(id.fields)) {
-      items.unshift({ label: `$(cloud-download) Fetch ${id.label} and cite it`, description: 'from doi.org or PubMed (network lookups must be on)', alwaysShow: true, fetch: query });
+      items.unshift({ label: `$(cloud-download) Fetch ${plain(id.label)} and cite it`, description: 'from doi.org or PubMed (network lookups must be on)', alwaysShow: true, fetch: query });
     } else if (items.length === 0 && query) {
       items.push({ label: '$(cloud-download) Add a reference by DOI, PMID or arXiv id…', description: 'fetches it, writes the entry and cites it', alwaysShow: true, fetch: '' });
     }
@@ -52,9 +52,9 @@ export async function pickAndInsertCitations(inserter: CitationInserter, bibliog
     pick.selectedItems = items.filter(i => i.found && chosen.has(i.label));
     // Nothing found is said, not shown as an empty list.
     pick.title = id && items.every(i => !i.found)
-      ? `${id.label} is in none of your bibliographies nor the VEXAS library: press Enter to fetch it`
+      ? `${plain(id.label)} is in none of your bibliographies nor the VEXAS library: press Enter to fetch it`
       : items.every(i => !i.found) && query
-        ? `No reference matches "${query}" (searched: key, authors, title, year, keywords, abstract, DOI, PMID)`
+        ? `No reference matches "${plain(query)}" (searched: key, authors, title, year, keywords, abstract, DOI, PMID)`
         : 'VEXAS: Insert Citation (select one or more)';
   };
   let fetchRequest: string | undefined;
@@ -98,4 +98,9 @@ function identifierInQuery(query: string): { label: string; fields: { doi?: stri
   if (id.kind === 'pmcid') return { label: id.value, fields: { pmcid: id.value } };
   if (id.kind === 'arxiv') return { label: `arXiv ${id.value}`, fields: { doi: arxivDoi(id.value) } };
   return { label: `DOI ${id.value}`, fields: { doi: id.value } };
+}
+
+/** Typed text shown as text: `$(name)` would be read as an icon. */
+function plain(s: string): string {
+  return s.replace(/\$\(/g, '$\u200b(');
 }

@@ -87,6 +87,26 @@ describe('lookup: add a reference by identifier in the extension host', function
     }
   });
 
+  it('keeps answers on disk for vexas.network.cacheDays: the same DOI again asks nothing', async () => {
+    await network().update('cacheDays', 1, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('vexas.network.clearCache');
+    try {
+      const { doc, editor, bib, before, bibBefore } = await openWithBibliography('manuscript.md', 'library.bib');
+      cursorAfter(editor, 'Patients may present with relapsing polychondritis');
+      const count = server.requests.length;
+      assert.strictEqual((await add('10.5555/vexas.published')).status, 'inserted');
+      assert.strictEqual(server.requests.length, count + 1);
+      await undoBoth(doc, before, bib, bibBefore);
+      cursorAfter(editor, 'Patients may present with relapsing polychondritis');
+      assert.strictEqual((await add('10.5555/vexas.published')).status, 'inserted');
+      assert.strictEqual(server.requests.length, count + 1, 'answered from the cache');
+      await undoBoth(doc, before, bib, bibBefore);
+    } finally {
+      await vscode.commands.executeCommand('vexas.network.clearCache');
+      await network().update('cacheDays', 0, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('cites what the bibliography or the VEXAS library already has, without asking the network', async () => {
     const { doc, editor, bib, before, bibBefore } = await openWithBibliography('manuscript.md', 'library.bib');
     cursorAfter(editor, 'Patients may present with relapsing polychondritis');

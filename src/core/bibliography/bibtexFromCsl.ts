@@ -42,10 +42,11 @@ export function bibtexFromCsl(item: CslItem, key: string): string {
   text('pages', item.page ?? item['article-number'], s => escapeLatex(s.replace(/\s*[-\u2013]\s*/g, '--')));
   text('publisher', item.publisher);
   // Identifiers as they are: biblatex reads doi/url verbatim, and an escaped _ would break the link.
-  text('doi', item.DOI, s => s.replace(/[{}]/g, ''));
+  // Braces, backslashes and spaces, which no real DOI or URL needs, could break out of the field: dropped.
+  text('doi', item.DOI, s => s.replace(/[{}\\\s]/g, ''));
   text('pmid', item.PMID, s => s.replace(/\D/g, ''));
   text('pmcid', item.PMCID, s => s.replace(/[^A-Za-z0-9]/g, ''));
-  if (!item.DOI) text('url', item.URL, s => s.replace(/[{}\s]/g, ''));
+  if (!item.DOI) text('url', item.URL, s => s.replace(/[{}\\\s]/g, ''));
   const width = Math.max(0, ...fields.map(([name]) => name.length));
   return `@${bibType}{${key},\n${fields.map(([name, value]) => `  ${name.padEnd(width)} = ${value}`).join(',\n')}\n}\n`;
 }
@@ -56,7 +57,10 @@ export function escapeLatex(s: string): string {
   for (const c of s) {
     switch (c) {
       case '\\': out += '\\textbackslash{}'; break;
-      case '{': case '}': case '&': case '%': case '$': case '#': case '_': out += `\\${c}`; break;
+      // BibTeX counts braces even after a backslash: \{ alone would end the field early.
+      case '{': out += '\\textbraceleft{}'; break;
+      case '}': out += '\\textbraceright{}'; break;
+      case '&': case '%': case '$': case '#': case '_': out += `\\${c}`; break;
       case '~': out += '\\textasciitilde{}'; break;
       case '^': out += '\\textasciicircum{}'; break;
       default: out += c;

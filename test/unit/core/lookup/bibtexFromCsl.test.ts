@@ -33,8 +33,20 @@ describe('core/lookup: a fetched reference as a BibTeX entry', () => {
     assert.strictEqual(e.field('url'), undefined, 'a DOI makes the URL redundant');
   });
 
+  it('never lets a server\'s identifier or name break out of its field', () => {
+    const hostile = { type: 'article-journal', title: 'T}, note = {x', DOI: '10.1/x}\\input{/etc/passwd}', URL: 'https://e.org/}', author: [{ family: 'A} and {B', given: 'C' }] };
+    const text = bibtexFromCsl(hostile, 'k');
+    const parsed = parseBibTeX(text);
+    assert.deepStrictEqual(parsed.errors, []);
+    const e = parsed.entries[0];
+    assert.deepStrictEqual(Object.keys(e.rawFields).sort(), ['author', 'doi', 'title']);
+    assert.strictEqual(e.field('doi'), '10.1/xinput/etc/passwd');
+    assert.strictEqual(e.field('title'), 'T}, note = {x');
+    assert.deepStrictEqual(parsed.entries.length, 1);
+  });
+
   it('escapes every LaTeX special and closes unclosed markup', () => {
-    assert.strictEqual(titleToLatex('a\\b {c} ~d^ #e $f <b>bold'), 'a\\textbackslash{}b \\{c\\} \\textasciitilde{}d\\textasciicircum{} \\#e \\$f \\textbf{bold}');
+    assert.strictEqual(titleToLatex('a\\b {c} ~d^ #e $f <b>bold'), 'a\\textbackslash{}b \\textbraceleft{}c\\textbraceright{} \\textasciitilde{}d\\textasciicircum{} \\#e \\$f \\textbf{bold}');
     assert.strictEqual(titleToLatex('H<sub>2</sub>O &lt;i&gt; <span class="x">IL-6</span> p.Met41Thr'), 'H\\textsubscript{2}O <i> {IL-6} {p.Met41Thr}');
   });
 
