@@ -7,6 +7,18 @@ type AddResult = { status: string; key?: string; fetched?: boolean; failure?: { 
 const add = (input: string) => vscode.commands.executeCommand<AddResult>('vexas.addByIdentifier', input);
 const network = () => vscode.workspace.getConfiguration('vexas.network');
 
+/** Points the extension at the local registry server (answers not cached, short timeout); `reset` undoes it. */
+async function useServer(server: RegistryServer, extra: Record<string, unknown> = {}): Promise<void> {
+  for (const [name, url] of Object.entries(server.endpoints)) await network().update(`endpoints.${name}`, url, vscode.ConfigurationTarget.Global);
+  for (const [name, value] of Object.entries({ cacheDays: 0, timeoutSeconds: 3, ...extra })) await network().update(name, value, vscode.ConfigurationTarget.Global);
+}
+
+async function resetNetworkSettings(server: RegistryServer): Promise<void> {
+  for (const name of [...Object.keys(server.endpoints).map(n => `endpoints.${n}`), 'cacheDays', 'timeoutSeconds', 'contactEmail', 'enabled']) {
+    await network().update(name, undefined, vscode.ConfigurationTarget.Global);
+  }
+}
+
 /** Put the cursor right after `needle` in the editor. */
 function cursorAfter(editor: vscode.TextEditor, needle: string): void {
   const offset = editor.document.getText().indexOf(needle);
@@ -22,15 +34,10 @@ describe('lookup: add a reference by identifier in the extension host', function
   before(async () => {
     await activateExtension();
     server = await startRegistryServer();
-    for (const [name, url] of Object.entries(server.endpoints)) await network().update(`endpoints.${name}`, url, vscode.ConfigurationTarget.Global);
-    await network().update('cacheDays', 0, vscode.ConfigurationTarget.Global);
-    await network().update('timeoutSeconds', 3, vscode.ConfigurationTarget.Global);
-    await network().update('contactEmail', 'author@example.org', vscode.ConfigurationTarget.Global);
+    await useServer(server, { contactEmail: 'author@example.org' });
   });
   after(async () => {
-    for (const name of [...Object.keys(server.endpoints).map(n => `endpoints.${n}`), 'cacheDays', 'timeoutSeconds', 'contactEmail', 'enabled']) {
-      await network().update(name, undefined, vscode.ConfigurationTarget.Global);
-    }
+    await resetNetworkSettings(server);
     await server.close();
   });
 
@@ -160,17 +167,13 @@ describe('lookup: check references in the extension host', function () {
   before(async () => {
     await activateExtension();
     server = await startRegistryServer();
-    for (const [name, url] of Object.entries(server.endpoints)) await network().update(`endpoints.${name}`, url, vscode.ConfigurationTarget.Global);
-    await network().update('cacheDays', 0, vscode.ConfigurationTarget.Global);
-    await network().update('timeoutSeconds', 3, vscode.ConfigurationTarget.Global);
+    await useServer(server);
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder(), 'paper.md'), new TextEncoder().encode(
       '---\nbibliography: refs.bib\n---\n\nFirst [@retracted2022]. Then [@preprint2023; @fine2024]. Later @wrongyear.\n'));
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder(), 'refs.bib'), new TextEncoder().encode(BIB));
   });
   after(async () => {
-    for (const name of [...Object.keys(server.endpoints).map(n => `endpoints.${n}`), 'cacheDays', 'timeoutSeconds', 'enabled']) {
-      await network().update(name, undefined, vscode.ConfigurationTarget.Global);
-    }
+    await resetNetworkSettings(server);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(folder(), { recursive: true });
     await server.close();

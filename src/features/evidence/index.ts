@@ -4,13 +4,12 @@ import {
   blockPadding, designLabel, EVIDENCE_SORTS, evidenceTable, inlinePadding, POPULATION_LABELS, POPULATION_TOGGLES,
   recordsSentences, SORT_LABELS, studySentence, type EvidenceSort, type GeneratedText, type PopulationToggle,
 } from '../../core/evidence';
-import type { EvidenceRecord, KnowledgeBase } from '../../core/knowledge';
+import type { EvidenceRecord } from '../../core/knowledge';
 import { syntaxForLanguageId } from '../../core/languages';
-import type { Bibliographies } from '../../workspace/bibliographies';
 import { OwnEvidenceFiles } from '../../workspace/ownEvidenceFiles';
-import type { CitationInserter, InsertOptions } from '../insertCitation';
+import type { InsertOptions } from '../insertCitation';
+import type { SidebarDeps } from '../sidebarDeps';
 import { latexCiteCommand } from '../../workspace/settings';
-import type { ManuscriptTracker } from '../../workspace/manuscripts';
 import { copyReference, manuscriptEditor, openSource } from '../referenceActions';
 import { snapshotNodes, type TreeSnapshot } from '../treeSnapshot';
 import { DETAILS_VIEW_TYPE, EvidenceDetailsPanel, type DetailsActionResult, type DetailsReady } from './detailsPanel';
@@ -21,19 +20,12 @@ export const EVIDENCE_VIEW = 'vexas.evidence';
 
 export type { SnapshotNode, TreeSnapshot } from '../treeSnapshot';
 
-export interface EvidenceSidebarDeps {
-  readonly knowledge: () => Promise<KnowledgeBase>;
-  readonly bibliographies: Bibliographies;
-  readonly inserter: CitationInserter;
-  readonly manuscripts: ManuscriptTracker;
-}
-
-
 /**
- * The Therapy Evidence view, its commands, and the evidence details panel. Commands that act on an item take the tree element (menus pass it; scripts may pass
- * the element string, e.g. `study:tocilizumab--boyadzhieva2023how`) and otherwise use the selection.
+ * The Therapy Evidence view, its commands, and the evidence details panel. Commands that act on an
+ * item take the tree element (menus pass it; scripts may pass the element string, e.g.
+ * `study:tocilizumab--boyadzhieva2023how`) and otherwise use the selection.
  */
-export function registerEvidenceSidebar(context: vscode.ExtensionContext, deps: EvidenceSidebarDeps): void {
+export function registerEvidenceSidebar(context: vscode.ExtensionContext, deps: SidebarDeps): void {
   const { manuscripts } = deps;
   const own = new OwnEvidenceFiles(context.extensionUri);
   const state = new EvidenceState(context.workspaceState, deps.knowledge, own);

@@ -4,10 +4,8 @@
  * element (menus pass it; scripts may pass its id) and otherwise use the selection.
  */
 import * as vscode from 'vscode';
-import type { KnowledgeBase } from '../../core/knowledge';
-import type { Bibliographies } from '../../workspace/bibliographies';
-import type { ManuscriptTracker } from '../../workspace/manuscripts';
-import type { CitationInserter, InsertOptions } from '../insertCitation';
+import type { InsertOptions } from '../insertCitation';
+import type { SidebarDeps } from '../sidebarDeps';
 import { copyReference, manuscriptEditor, openSource } from '../referenceActions';
 import { snapshotNodes, type TreeSnapshot } from '../treeSnapshot';
 import { ReferencesTreeProvider, type ReferenceElement } from './referencesTree';
@@ -19,14 +17,7 @@ export interface ReferencesSnapshot extends TreeSnapshot {
   readonly manuscript: string | undefined;
 }
 
-export interface ReferencesViewDeps {
-  readonly knowledge: () => Promise<KnowledgeBase>;
-  readonly bibliographies: Bibliographies;
-  readonly inserter: CitationInserter;
-  readonly manuscripts: ManuscriptTracker;
-}
-
-export function registerReferencesView(context: vscode.ExtensionContext, deps: ReferencesViewDeps): void {
+export function registerReferencesView(context: vscode.ExtensionContext, deps: SidebarDeps): void {
   const { manuscripts } = deps;
   const tree = new ReferencesTreeProvider(deps.knowledge, deps.bibliographies, manuscripts);
   const view = vscode.window.createTreeView(REFERENCES_VIEW, { treeDataProvider: tree, showCollapseAll: true });
