@@ -9,6 +9,7 @@ import { DocumentAnalyses } from './features/documentAnalysis';
 import { registerEvidenceSidebar } from './features/evidence';
 import { registerReferencesView } from './features/references';
 import { registerLookup } from './features/lookup';
+import { registerZotero } from './features/zotero';
 import { pickAndInsertCitations } from './features/citationPicker';
 import { ManuscriptTracker } from './workspace/manuscripts';
 import { VexasHoverProvider } from './features/hover';
@@ -92,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): VexasExtensionApi {
   registerEvidenceSidebar(context, { knowledge, bibliographies, inserter, manuscripts });
   registerReferencesView(context, { knowledge, bibliographies, inserter, manuscripts });
   registerLookup(context, { bibliographies, inserter, analyses });
+  registerZotero(context, { bibliographies, inserter });
   warmUpWhenWriting(context, knowledge);
   return { version, knowledge, bibliographies, updateDiagnostics: d => diagnostics.update(d) };
 }

@@ -66,7 +66,7 @@ function termHover(term: Term, kb: KnowledgeBase, document: vscode.TextDocument)
 
 function citationHover(key: string, found: FoundReference | undefined, own: boolean, document: vscode.TextDocument): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', true);
-  md.isTrusted = { enabledCommands: ['vexas.addBundledEntry'] };
+  md.isTrusted = { enabledCommands: ['vexas.addBundledEntry', 'vexas.zotero.show', 'vexas.zotero.openPdf'] };
   if (!found) {
     md.appendMarkdown(`**${codeSpan(key)}** is not in this document's bibliographies, nor in the VEXAS library.`);
     return md;
@@ -83,6 +83,9 @@ function citationHover(key: string, found: FoundReference | undefined, own: bool
       `[Add it to the bibliography](${commandLink('vexas.addBundledEntry', [document.uri.toString(), key])})`);
   } else {
     md.appendMarkdown(`_From ${escapeMarkdown(vscode.workspace.asRelativePath(found.source))}_`);
+  }
+  if (vscode.workspace.getConfiguration('vexas.zotero').get<boolean>('enabled', false)) {
+    md.appendMarkdown(` · [Show in Zotero](${commandLink('vexas.zotero.show', [key])}) · [Open PDF](${commandLink('vexas.zotero.openPdf', [key])})`);
   }
   return md;
 }

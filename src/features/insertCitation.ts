@@ -38,31 +38,9 @@ export interface InsertOptions {
 export class CitationInserter {
   constructor(private readonly bibliographies: Bibliographies) {}
 
-  /** Inserts citations of `keys` at the editor's cursor. */
-  async insert(editor: vscode.TextEditor, requested: readonly string[], options: InsertOptions = {}): Promise<boolean> {
-    const document = editor.document;
-    const syntax = syntaxForLanguageId(document.languageId);
-    if (!syntax) return false;
-    const keys = citableKeys(requested, syntax);
-    if (keys.length === 0) return false;
-    const bib = await this.bibliographies.forDocument(document, syntax);
-    const edit = new vscode.WorkspaceEdit();
-    const plan = planCitationInsertion(document.getText(), document.offsetAt(editor.selection.active), syntax, [...keys],
-      { latexCommand: latexCiteCommand(document) });
-    // File creation first: VS Code applies a workspace edit in groups split at file operations, and a
-    // second group of edits to the manuscript would fail its version check.
-    const copied = await this.addBundledEntries(edit, document, syntax, bib, keys, options);
-    if (copied === undefined) return false;
-    if (plan.start !== plan.end || plan.newText !== '') {
-      edit.replace(document.uri, new vscode.Range(document.positionAt(plan.start), document.positionAt(plan.end)), plan.newText);
-    }
-    if (edit.size === 0) return true;
-    const ok = await vscode.workspace.applyEdit(edit);
-    if (ok && plan.newText) {
-      const end = document.positionAt(plan.start + plan.newText.length);
-      editor.selection = new vscode.Selection(end, end);
-    }
-    return ok;
+  /** Inserts citations of `keys` at the editor's cursor (entries only the VEXAS library has are copied). */
+  insert(editor: vscode.TextEditor, requested: readonly string[], options: InsertOptions = {}): Promise<boolean> {
+    return this.insertWith(editor, requested, [], options);
   }
 
   /**
@@ -98,18 +76,38 @@ export class CitationInserter {
    * Cites a new entry at the cursor and writes it into the manuscript's bibliography (see
    * addBundledEntries for which file), in one workspace edit: one undo removes both.
    */
-  async insertNew(editor: vscode.TextEditor, added: NewEntry, options: InsertOptions = {}): Promise<boolean> {
+  insertNew(editor: vscode.TextEditor, added: NewEntry, options: InsertOptions = {}): Promise<boolean> {
+    return this.insertWith(editor, [added.entry.key], [added], options);
+  }
+
+  /**
+   * Cites `keys` at the cursor and writes `added` (new entries among them) into the manuscript's
+   * bibliography, in one workspace edit; entries of `keys` only the VEXAS library has are copied too.
+   */
+  async insertWith(editor: vscode.TextEditor, keys: readonly string[], added: readonly NewEntry[], options: InsertOptions = {}): Promise<boolean> {
     const document = editor.document;
     const syntax = syntaxForLanguageId(document.languageId);
-    if (!syntax || citableKeys([added.entry.key], syntax).length === 0) return false;
+    if (!syntax) return false;
+    const citable = citableKeys(keys, syntax);
+    if (citable.length === 0) return false;
     const version = document.version;
     const bib = await this.bibliographies.forDocument(document, syntax);
     const edit = new vscode.WorkspaceEdit();
-    const copied = await this.addEntries(edit, document, syntax, bib, [added], options);
+    const fresh = added.filter(a => citable.includes(a.entry.key) && !bib.definesOwn(a.entry.key));
+    const bundled: NewEntry[] = [];
+    for (const key of citable) {
+      if (fresh.some(a => a.entry.key === key) || bib.definesOwn(key)) continue;
+      const found = bib.lookup(key);
+      if (found?.source === 'bundled') bundled.push({ entry: found.entry, origin: 'the VEXAS library' });
+    }
+    const copied = await this.addEntries(edit, document, syntax, bib, [...fresh, ...bundled], options);
     if (copied === undefined || document.version !== version) return false;
-    const plan = planCitationInsertion(document.getText(), document.offsetAt(editor.selection.active), syntax, [added.entry.key],
+    const plan = planCitationInsertion(document.getText(), document.offsetAt(editor.selection.active), syntax, citable,
       { latexCommand: latexCiteCommand(document) });
-    edit.replace(document.uri, new vscode.Range(document.positionAt(plan.start), document.positionAt(plan.end)), plan.newText);
+    if (plan.start !== plan.end || plan.newText !== '') {
+      edit.replace(document.uri, new vscode.Range(document.positionAt(plan.start), document.positionAt(plan.end)), plan.newText);
+    }
+    if (edit.size === 0) return true;
     const ok = await vscode.workspace.applyEdit(edit);
     if (ok && plan.newText) {
       const end = document.positionAt(plan.start + plan.newText.length);

@@ -18,7 +18,7 @@ export interface ResponseLike {
   text(): Promise<string>;
 }
 
-export type FetchLike = (url: string, init: { method?: string; headers?: Record<string, string>; signal?: unknown; redirect?: 'follow' | 'error' | 'manual' }) => Promise<ResponseLike>;
+export type FetchLike = (url: string, init: { method?: string; headers?: Record<string, string>; body?: string; signal?: unknown; redirect?: 'follow' | 'error' | 'manual' }) => Promise<ResponseLike>;
 
 /** The host's timers and abort controller (globals in Node and browsers; passed in so tests can drive them). */
 export interface HttpEnvironment {
@@ -54,6 +54,8 @@ export interface Failure {
 export type HttpResult = { readonly ok: true; readonly status: number; readonly text: string; readonly url: string } | { readonly ok: false; readonly failure: Failure };
 
 export interface GetOptions {
+  /** POST with this body (JSON-RPC); GET without. */
+  readonly body?: string;
   readonly headers?: Record<string, string>;
   readonly timeoutMs: number;
   readonly maxBytes: number;
@@ -62,7 +64,7 @@ export interface GetOptions {
   readonly notFound?: readonly number[];
 }
 
-/** GETs `url`: the body as text for 2xx, else a Failure. Never throws. */
+/** GETs `url` (POSTs `body`): the answer as text for 2xx, else a Failure. Never throws. */
 export async function getText(env: HttpEnvironment, url: string, options: GetOptions): Promise<HttpResult> {
   const service = hostOf(url);
   if (options.signal?.aborted) return fail('cancelled', 'Cancelled.');
@@ -72,7 +74,7 @@ export async function getText(env: HttpEnvironment, url: string, options: GetOpt
   const onAbort = () => controller.abort();
   options.signal?.addEventListener('abort', onAbort);
   try {
-    const response = await env.fetch(url, { method: 'GET', headers: options.headers, signal: controller.signal, redirect: 'follow' });
+    const response = await env.fetch(url, { method: options.body === undefined ? 'GET' : 'POST', headers: options.headers, body: options.body, signal: controller.signal, redirect: 'follow' });
     const status = response.status;
     if ((options.notFound ?? [404, 410]).includes(status)) return fail('not-found', `${service} does not know it (HTTP ${status}).`, status);
     if (status === 429) {

@@ -64,6 +64,10 @@ export function registerReferencesView(context: vscode.ExtensionContext, deps: S
       return entry && openSource(entry);
     }),
     command('vexas.references.describeTree', describe),
+    command('vexas.references.showInZotero', (element?: ReferenceElement | string) => {
+      const entry = entryOf(element);
+      return entry && vscode.commands.executeCommand('vexas.zotero.show', entry.key);
+    }),
     command('vexas.newManuscript', async (language?: unknown) => {
       const languageId = language === 'latex' ? 'latex' : 'markdown';
       const doc = await vscode.workspace.openTextDocument({ language: languageId, content: '' });

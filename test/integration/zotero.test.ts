@@ -1,0 +1,111 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { startZoteroServer, type ZoteroServer } from '../support/zoteroServer';
+import { activateExtension, openWithBibliography, undoBoth } from './helpers';
+
+type CiteResult = { status: string; keys?: string[]; copied?: string[]; message?: string };
+const cite = (query: string, itemKeys: string[]) => vscode.commands.executeCommand<CiteResult>('vexas.zotero.cite', { query, itemKeys });
+const zotero = () => vscode.workspace.getConfiguration('vexas.zotero');
+
+function cursorAfter(editor: vscode.TextEditor, needle: string): void {
+  const offset = editor.document.getText().indexOf(needle);
+  assert.ok(offset >= 0, needle);
+  const p = editor.document.positionAt(offset + needle.length);
+  editor.selection = new vscode.Selection(p, p);
+}
+
+/** Citing from Zotero, against a local stand-in for Zotero 7's local API and Better BibTeX. */
+describe('Zotero in the extension host', function () {
+  this.timeout(30_000);
+  let server: ZoteroServer;
+  before(async () => {
+    await activateExtension();
+    server = await startZoteroServer({ localApi: true, betterBibtex: true });
+    await zotero().update('url', server.url, vscode.ConfigurationTarget.Global);
+    await zotero().update('timeoutSeconds', 3, vscode.ConfigurationTarget.Global);
+  });
+  after(async () => {
+    for (const name of ['url', 'timeoutSeconds', 'enabled']) await zotero().update(name, undefined, vscode.ConfigurationTarget.Global);
+    await server.close();
+  });
+
+  it('asks nothing of Zotero until it is allowed', async () => {
+    await zotero().update('enabled', false, vscode.ConfigurationTarget.Global);
+    const { doc, editor, before } = await openWithBibliography('manuscript.md', 'library.bib');
+    cursorAfter(editor, 'Patients may present with relapsing polychondritis');
+    assert.strictEqual((await cite('ruxolitinib', ['ZK7QF2XA'])).status, 'not-allowed');
+    assert.deepStrictEqual(server.requests, []);
+    assert.strictEqual(doc.getText(), before);
+  });
+
+  it('cites a Zotero item with its Better BibTeX key and copies the entry, in one undoable edit; a second time it only cites', async () => {
+    await zotero().update('enabled', true, vscode.ConfigurationTarget.Global);
+    const { doc, editor, bib, before, bibBefore } = await openWithBibliography('manuscript.md', 'library.bib');
+    cursorAfter(editor, 'Patients may present with relapsing polychondritis');
+    const result = await cite('ruxolitinib', ['ZK7QF2XA']);
+    assert.deepStrictEqual(result, { status: 'inserted', keys: ['odegard2024Ruxolitinib'], copied: ['odegard2024Ruxolitinib'] });
+    assert.ok(doc.getText().includes('relapsing polychondritis [@odegard2024Ruxolitinib]'));
+    const added = bib.getText().slice(bibBefore.length);
+    assert.match(added, /^\n?@article\{odegard2024Ruxolitinib,\n {2}author += \{Ødegård, Ingrid and Nakamura, Ken\},\n {2}title += \{Ruxolitinib in a fictional \{VEXAS\} series\},/);
+    assert.match(added, /doi += \{10\.5555\/zotero\.example\.1\}/);
+    const [doc1, bib1] = [doc.getText(), bib.getText()];
+    cursorAfter(editor, 'IL-6 inhibitors such as tocilizumab');
+    assert.deepStrictEqual(await cite('ruxolitinib', ['ZK7QF2XA']), { status: 'inserted', keys: ['odegard2024Ruxolitinib'], copied: [] });
+    assert.strictEqual(bib.getText(), bib1, 'not copied twice');
+    await undoBoth(doc, doc1, bib, bib1);
+    await undoBoth(doc, before, bib, bibBefore);
+  });
+
+  it('without Better BibTeX, keys follow vexas.lookup.keyPattern', async () => {
+    server.options = { localApi: true, betterBibtex: false };
+    try {
+      const { doc, editor, bib, before, bibBefore } = await openWithBibliography('manuscript.md', 'library.bib');
+      cursorAfter(editor, 'Patients may present with relapsing polychondritis');
+      assert.deepStrictEqual(await cite('#il6', ['ZK8RT3YB']), { status: 'inserted', keys: ['examplestudygroup2023tocilizumab'], copied: ['examplestudygroup2023tocilizumab'] });
+      assert.match(bib.getText().slice(bibBefore.length), /author += \{\{Example Study Group\}\}/);
+      await undoBoth(doc, before, bib, bibBefore);
+    } finally {
+      server.options = { localApi: true, betterBibtex: true };
+    }
+  });
+
+  it('Zotero not running, or its local API not allowed: one message that says what to do, nothing changed', async () => {
+    const { doc, editor, bib, before, bibBefore } = await openWithBibliography('manuscript.md', 'library.bib');
+    cursorAfter(editor, 'Patients may present with relapsing polychondritis');
+    server.options = { localApi: false, betterBibtex: true };
+    try {
+      const forbidden = await cite('ruxolitinib', ['ZK7QF2XA']);
+      assert.strictEqual(forbidden.status, 'failed');
+      assert.match(forbidden.message ?? '', /Settings → Advanced .*Allow other applications on this computer to communicate with Zotero/);
+    } finally {
+      server.options = { localApi: true, betterBibtex: true };
+    }
+    await zotero().update('url', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
+    try {
+      const down = await cite('ruxolitinib', ['ZK7QF2XA']);
+      assert.strictEqual(down.status, 'failed');
+      assert.match(down.message ?? '', /^Zotero is not running: nothing answers at 127\.0\.0\.1:9\./);
+    } finally {
+      await zotero().update('url', server.url, vscode.ConfigurationTarget.Global);
+    }
+    assert.strictEqual(doc.getText(), before);
+    assert.strictEqual(bib.getText(), bibBefore);
+  });
+
+  it('reaches Zotero directly when proxy variables and VS Code\'s proxy setting point elsewhere', async () => {
+    const saved = { HTTP_PROXY: process.env.HTTP_PROXY, http_proxy: process.env.http_proxy, HTTPS_PROXY: process.env.HTTPS_PROXY, ALL_PROXY: process.env.ALL_PROXY };
+    Object.assign(process.env, { HTTP_PROXY: 'http://127.0.0.1:9', http_proxy: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9', ALL_PROXY: 'http://127.0.0.1:9' });
+    await vscode.workspace.getConfiguration('http').update('proxy', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
+    try {
+      const { doc, editor, bib, before, bibBefore } = await openWithBibliography('manuscript.md', 'library.bib');
+      cursorAfter(editor, 'Patients may present with relapsing polychondritis');
+      const count = server.requests.length;
+      assert.strictEqual((await cite('ruxolitinib', ['ZK7QF2XA'])).status, 'inserted');
+      assert.ok(server.requests.length > count, 'the request reached Zotero');
+      await undoBoth(doc, before, bib, bibBefore);
+    } finally {
+      for (const [name, value] of Object.entries(saved)) { if (value === undefined) delete process.env[name]; else process.env[name] = value; }
+      await vscode.workspace.getConfiguration('http').update('proxy', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+});
