@@ -75,6 +75,9 @@ export async function pickAndInsertCitations(inserter: CitationInserter, bibliog
       // Enter with nothing checked and an identifier typed: fetch it (the one thing the list offers).
       const fetch = chosen.size === 0 ? pick.items.find(i => !!i.fetch) : undefined;
       if (fetch) fetchRequest = fetch.fetch;
+      // Otherwise Enter with nothing checked takes the highlighted reference, as a single-choice list would.
+      const active = pick.activeItems[0];
+      if (!fetch && chosen.size === 0 && active?.found) chosen.set(active.label, active);
       resolve(true);
       pick.hide();
     });

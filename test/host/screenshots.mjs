@@ -21,8 +21,11 @@ if (spawnSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: REPO_ROO
 // The registries cannot be reached here: the reference check is shown against the test suite's local
 // stand-in (fictional works under 10.5555), with a manuscript citing them.
 if (spawnSync(process.execPath, ['esbuild.mjs', '--tests'], { cwd: REPO_ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
-const { startRegistryServer } = createRequire(import.meta.url)(join(REPO_ROOT, 'out', 'test', 'support', 'registryServer.js'));
+const requireOut = createRequire(import.meta.url);
+const { startRegistryServer } = requireOut(join(REPO_ROOT, 'out', 'test', 'support', 'registryServer.js'));
+const { startZoteroServer } = requireOut(join(REPO_ROOT, 'out', 'test', 'support', 'zoteroServer.js'));
 const registry = await startRegistryServer();
+const zotero = await startZoteroServer({ localApi: true, betterBibtex: true });
 const workspace = scratchWorkspace('vexas-screens-');
 mkdirSync(join(workspace, 'check'), { recursive: true });
 writeFileSync(join(workspace, 'check', 'paper.md'), '---\nbibliography: refs.bib\n---\n\n# Treatment\n\nTocilizumab was studied [@wrongyear] and reviewed [@retracted2022].\n' +
@@ -37,7 +40,7 @@ const server = await startCodeServer({
   settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 15, 'window.commandCenter': false,
     'workbench.tips.enabled': false, 'chat.commandCenter.enabled': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'editor.minimap.enabled': false, 'editor.hover.delay': 100, 'breadcrumbs.enabled': false,
-    'vexas.network.enabled': true, 'vexas.network.cacheDays': 0,
+    'vexas.network.enabled': true, 'vexas.network.cacheDays': 0, 'vexas.zotero.enabled': true, 'vexas.zotero.url': zotero.url,
     ...Object.fromEntries(Object.entries(registry.endpoints).map(([name, url]) => [`vexas.network.endpoints.${name}`, url])) },
 });
 const browser = await launchChromium(chromiumPath(), server.tmp);
@@ -158,6 +161,14 @@ try {
     await page.waitForTimeout(1200);
     return editorClip;
   });
+  await shot('zotero-picker', async () => {
+    await page.keyboard.press('Escape');
+    await command('VEXAS: Cite from Zotero');
+    await page.waitForTimeout(800);
+    await page.keyboard.type('vexas');
+    await page.waitForTimeout(1500);
+    return editorClip;
+  });
   await page.keyboard.press('Escape');
   await command('File: Revert File');
   await shot('reference-check', async () => {
@@ -179,6 +190,7 @@ try {
   await browser.close();
   await server.stop();
   await registry.close();
+  await zotero.close();
   rmSync(workspace, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);

@@ -118,6 +118,10 @@ function pick(client: ReturnType<ZoteroAccess['client']>): Promise<ZoteroItem[] 
         quickPick.title = found.failure.message;
         return;
       }
+      // The author's own keys on the rows, when Better BibTeX is there (one request per search).
+      const keys = await client.citationKeys(found.value.filter(i => !i.citekey).map(i => i.key));
+      if (mine !== generation) return;
+      if (keys.ok) for (const item of found.value) item.citekey ??= keys.value.get(item.key);
       const rows = found.value.map(toRow);
       for (const c of chosen.values()) if (!rows.some(r => r.item.key === c.item.key)) rows.unshift(c);
       quickPick.items = rows;
@@ -137,7 +141,13 @@ function pick(client: ReturnType<ZoteroAccess['client']>): Promise<ZoteroItem[] 
       else await openPdf(client, e.item.item.key);
     });
     let accepted = false;
-    quickPick.onDidAccept(() => { accepted = true; quickPick.hide(); });
+    quickPick.onDidAccept(() => {
+      // Enter with nothing checked takes the highlighted row, as a single-choice list would.
+      const active = quickPick.activeItems[0];
+      if (chosen.size === 0 && active) chosen.set(active.item.key, active);
+      accepted = true;
+      quickPick.hide();
+    });
     quickPick.onDidHide(() => {
       clearTimeout(timer);
       quickPick.dispose();
