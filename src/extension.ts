@@ -10,6 +10,7 @@ import { registerEvidenceSidebar } from './features/evidence';
 import { registerReferencesView } from './features/references';
 import { registerLookup } from './features/lookup';
 import { registerZotero } from './features/zotero';
+import { WordCountStatus } from './features/wordCountStatus';
 import { pickAndInsertCitations } from './features/citationPicker';
 import { ManuscriptTracker } from './workspace/manuscripts';
 import { VexasHoverProvider } from './features/hover';
@@ -94,6 +95,12 @@ export function activate(context: vscode.ExtensionContext): VexasExtensionApi {
   registerReferencesView(context, { knowledge, bibliographies, inserter, manuscripts });
   registerLookup(context, { bibliographies, inserter, analyses });
   registerZotero(context, { bibliographies, inserter });
+  const wordCount = new WordCountStatus(analyses);
+  context.subscriptions.push(wordCount, vscode.commands.registerCommand('vexas.wordCount', () => wordCount.show()),
+    vscode.commands.registerCommand('vexas.wordCount.of', async (uri?: string) => {
+      const document = uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)) : vscode.window.activeTextEditor?.document;
+      return document && wordCount.count(document);
+    }));
   warmUpWhenWriting(context, knowledge);
   return { version, knowledge, bibliographies, updateDiagnostics: d => diagnostics.update(d) };
 }

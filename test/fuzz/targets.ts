@@ -18,6 +18,7 @@ import { citationCommandLookup, findCitations, citationContextAt, latexCitationA
 import type { Citation } from '../../src/core/citations';
 import { bibliographyDeclarations, findNonProseRegions, inlineReferences, parseYamlSubset, texRoot } from '../../src/core/manuscript';
 import { proseRanges } from '../../src/core/knowledge/proseRanges';
+import { countWords } from '../../src/core/output/wordCount';
 import type { TextRange } from '../../src/core/manuscript';
 import { LineIndex } from '../../src/core/lineIndex';
 import { parseIdentifier } from '../../src/core/identifiers/parseIdentifier';
@@ -132,6 +133,8 @@ export const TARGETS: readonly Target[] = [
   { name: 'author names', grammar: 'names', run: t => { parseNameList(t); familyNames(t); return {}; } },
   { name: 'LaTeX decoding', grammar: 'latex-value', run: t => { decodeLatex(t); return {}; } },
   { name: 'line index', grammar: 'any', run: t => { LineIndex.of(t).positionAt(t.length); return {}; } },
+  { name: 'Markdown word count', grammar: 'markdown', run: t => { const r = findNonProseRegions(t, 'markdown'); countWords(t, 'markdown', r, findCitations(t, 'markdown', { regions: r })); return {}; } },
+  { name: 'LaTeX word count', grammar: 'latex', run: t => { const r = findNonProseRegions(t, 'latex'); countWords(t, 'latex', r, findCitations(t, 'latex', { regions: r })); return {}; } },
   { name: 'identifier paste', grammar: 'any', run: t => { parseIdentifier(t); return {}; } },
   { name: 'title to LaTeX', grammar: 'any', run: t => { titleToLatex(t); return {}; } },
   { name: 'registry answers', grammar: 'csl-json', run: t => {
