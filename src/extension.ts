@@ -11,6 +11,7 @@ import { registerReferencesView } from './features/references';
 import { registerLookup } from './features/lookup';
 import { registerZotero } from './features/zotero';
 import { WordCountStatus } from './features/wordCountStatus';
+import { registerReferenceListCommands } from './features/referenceListCommands';
 import { pickAndInsertCitations } from './features/citationPicker';
 import { ManuscriptTracker } from './workspace/manuscripts';
 import { VexasHoverProvider } from './features/hover';
@@ -95,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): VexasExtensionApi {
   registerReferencesView(context, { knowledge, bibliographies, inserter, manuscripts });
   registerLookup(context, { bibliographies, inserter, analyses });
   registerZotero(context, { bibliographies, inserter });
+  registerReferenceListCommands(context, analyses, bibliographies);
   const wordCount = new WordCountStatus(analyses);
   context.subscriptions.push(wordCount, vscode.commands.registerCommand('vexas.wordCount', () => wordCount.show()),
     vscode.commands.registerCommand('vexas.wordCount.of', async (uri?: string) => {

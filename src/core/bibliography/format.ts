@@ -20,7 +20,7 @@ const TEMPLATE_NAMES: Readonly<Record<ReferenceStyle, string>> = ownTable({
 });
 
 /** Numeric styles print a list number the document assigns; a single formatted reference has none. */
-const NUMERIC_STYLES: ReadonlySet<ReferenceStyle> = new Set(['vancouver', 'ama']);
+export const NUMERIC_STYLES: ReadonlySet<ReferenceStyle> = new Set(['vancouver', 'ama']);
 
 const cache = new WeakMap<BibEntry, Map<string, string>>();
 let citationJs: typeof CitationJsPlugins | undefined;
