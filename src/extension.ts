@@ -12,6 +12,7 @@ import { registerLookup } from './features/lookup';
 import { registerZotero } from './features/zotero';
 import { WordCountStatus } from './features/wordCountStatus';
 import { registerReferenceListCommands } from './features/referenceListCommands';
+import { previewCitations } from './features/previewCitations';
 import { pickAndInsertCitations } from './features/citationPicker';
 import { ManuscriptTracker } from './workspace/manuscripts';
 import { VexasHoverProvider } from './features/hover';
@@ -31,6 +32,8 @@ export interface VexasExtensionApi {
   readonly bibliographies: Bibliographies;
   /** Recomputes a document's diagnostics now. */
   updateDiagnostics(document: vscode.TextDocument): Promise<void>;
+  /** Called by VS Code's Markdown preview (`markdown.markdownItPlugins`): citations rendered in the preview. */
+  extendMarkdownIt(md: unknown): unknown;
 }
 
 /** Status reported by the `vexas.showStatus` command (also returned, so tests and scripts can read it). */
@@ -104,7 +107,8 @@ export function activate(context: vscode.ExtensionContext): VexasExtensionApi {
       return document && wordCount.count(document);
     }));
   warmUpWhenWriting(context, knowledge);
-  return { version, knowledge, bibliographies, updateDiagnostics: d => diagnostics.update(d) };
+  const preview = previewCitations(bibliographies);
+  return { version, knowledge, bibliographies, updateDiagnostics: d => diagnostics.update(d), extendMarkdownIt: md => preview(md as Parameters<typeof preview>[0]) };
 }
 
 /**

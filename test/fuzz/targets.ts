@@ -19,6 +19,7 @@ import type { Citation } from '../../src/core/citations';
 import { bibliographyDeclarations, findNonProseRegions, inlineReferences, parseYamlSubset, texRoot } from '../../src/core/manuscript';
 import { proseRanges } from '../../src/core/knowledge/proseRanges';
 import { countWords } from '../../src/core/output/wordCount';
+import { citationGroups } from '../../src/core/output/renderCitations';
 import type { TextRange } from '../../src/core/manuscript';
 import { LineIndex } from '../../src/core/lineIndex';
 import { parseIdentifier } from '../../src/core/identifiers/parseIdentifier';
@@ -135,6 +136,7 @@ export const TARGETS: readonly Target[] = [
   { name: 'line index', grammar: 'any', run: t => { LineIndex.of(t).positionAt(t.length); return {}; } },
   { name: 'Markdown word count', grammar: 'markdown', run: t => { const r = findNonProseRegions(t, 'markdown'); countWords(t, 'markdown', r, findCitations(t, 'markdown', { regions: r })); return {}; } },
   { name: 'LaTeX word count', grammar: 'latex', run: t => { const r = findNonProseRegions(t, 'latex'); countWords(t, 'latex', r, findCitations(t, 'latex', { regions: r })); return {}; } },
+  { name: 'preview citation groups', grammar: 'markdown', run: t => { const r = findNonProseRegions(t, 'markdown'); citationGroups(t, findCitations(t, 'markdown', { regions: r })); return {}; } },
   { name: 'identifier paste', grammar: 'any', run: t => { parseIdentifier(t); return {}; } },
   { name: 'title to LaTeX', grammar: 'any', run: t => { titleToLatex(t); return {}; } },
   { name: 'registry answers', grammar: 'csl-json', run: t => {
