@@ -66,7 +66,21 @@ try {
     }
     await page.waitForTimeout(400);
   };
-  const openFile = async name => { await command('Go to File', name); await page.waitForTimeout(1500); };
+  // Quick Open finds files only once the workspace is indexed: try until the editor shows the file.
+  const openFile = async name => {
+    const base = name.split('/').pop();
+    for (let attempt = 1; ; attempt++) {
+      await command('Go to File', name);
+      try {
+        await page.waitForSelector(`.tab.active[aria-label*="${base}"]`, { timeout: 5_000 });
+        break;
+      } catch (e) {
+        if (attempt >= 4) throw e;
+        await page.keyboard.press('Escape');
+      }
+    }
+    await page.waitForTimeout(1000);
+  };
   const goTo = async (line, column) => command('Go to Line/Column', `${line}:${column}`);
   const shot = async (name, what) => {
     if (opts.only && opts.only !== name) return;
@@ -179,6 +193,20 @@ try {
     await page.waitForTimeout(1500);
     return undefined;
   });
+  await shot('preview-citations', async () => {
+    await openFile('manuscript.md');
+    await command('Markdown: Open Preview to the Side');
+    await page.waitForTimeout(4000);
+    return undefined;
+  });
+  await shot('word-count', async () => {
+    await command('View: Close Editor');
+    await openFile('manuscript.md');
+    await command('VEXAS: Word Count');
+    await page.waitForTimeout(1200);
+    return undefined;
+  });
+  await page.keyboard.press('Escape');
   await openFile('manuscript.tex');
   await shot('complete-latex', async () => {
     await goTo(17, 1);
