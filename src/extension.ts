@@ -13,11 +13,12 @@ import { registerZotero } from './features/zotero';
 import { WordCountStatus } from './features/wordCountStatus';
 import { registerReferenceListCommands } from './features/referenceListCommands';
 import { previewCitations } from './features/previewCitations';
+import { CustomStyles } from './workspace/cslStyles';
 import { pickAndInsertCitations } from './features/citationPicker';
 import { ManuscriptTracker } from './workspace/manuscripts';
 import { VexasHoverProvider } from './features/hover';
 import { CitationInserter, type InsertOptions } from './features/insertCitation';
-import { citationStyle } from './workspace/settings';
+import { citationStyle, useCustomStyles } from './workspace/settings';
 import { registerMarkdownFlavourSnippets } from './features/snippets';
 import { registerTermSuggestWhileTyping } from './features/termSuggest';
 import { Bibliographies } from './workspace/bibliographies';
@@ -107,6 +108,12 @@ export function activate(context: vscode.ExtensionContext): VexasExtensionApi {
       return document && wordCount.count(document);
     }));
   warmUpWhenWriting(context, knowledge);
+  const styles = new CustomStyles();
+  useCustomStyles(uri => styles.styleFor(uri));
+  context.subscriptions.push(styles, vscode.commands.registerCommand('vexas.citationStyle.refresh', async (uri?: string) => {
+    const document = uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)) : vscode.window.activeTextEditor?.document;
+    return document && styles.refresh(document);
+  }));
   const preview = previewCitations(bibliographies);
   return { version, knowledge, bibliographies, updateDiagnostics: d => diagnostics.update(d), extendMarkdownIt: md => preview(md as Parameters<typeof preview>[0]) };
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ReferenceStyle } from '../core/bibliography/format';
 
 /** Typed access to the `vexas.*` settings (read on use, so changes apply at once). */
 export type CitationStyle = 'vancouver' | 'ama' | 'apa' | 'harvard';
@@ -7,8 +8,17 @@ function config(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguratio
   return vscode.workspace.getConfiguration('vexas', scope);
 }
 
-export const citationStyle = (scope?: vscode.ConfigurationScope): CitationStyle =>
-  config(scope).get<CitationStyle>('citationStyle', 'vancouver');
+/** The document's own CSL style (`csl:` or vexas.citationStyleFile), when one is in force (see cslStyles.ts). */
+let customStyle: ((document: vscode.Uri) => ReferenceStyle | undefined) | undefined;
+export function useCustomStyles(resolver: (document: vscode.Uri) => ReferenceStyle | undefined): void {
+  customStyle = resolver;
+}
+
+/** The style references are formatted in: the document's own CSL style, else vexas.citationStyle. */
+export const citationStyle = (scope?: vscode.ConfigurationScope): ReferenceStyle => {
+  const uri = scope instanceof vscode.Uri ? scope : scope && 'uri' in scope && scope.uri instanceof vscode.Uri ? scope.uri : undefined;
+  return (uri && customStyle?.(uri)) ?? config(scope).get<CitationStyle>('citationStyle', 'vancouver');
+};
 export const bibliographyGlobs = (scope?: vscode.ConfigurationScope): string[] =>
   config(scope).get<string[]>('bibliography.files', []);
 export const useBundledLibrary = (scope?: vscode.ConfigurationScope): boolean =>

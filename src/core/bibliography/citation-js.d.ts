@@ -1,7 +1,7 @@
 // Minimal types for the parts of citation-js we call (the packages ship none).
 declare module '@citation-js/core' {
   export const plugins: {
-    config: { get(name: string): { templates: { add(name: string, xml: string): void; has(name: string): boolean } } };
+    config: { get(name: string): { templates: { add(name: string, xml: string): void; has(name: string): boolean; delete(name: string): void } } };
     output: { format(name: string, data: object[], options?: Record<string, unknown>): string };
   };
   export class Cite {

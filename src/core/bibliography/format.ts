@@ -1,6 +1,7 @@
 /**
- * Formatted references (Vancouver, AMA, APA, Harvard) via citation-js/citeproc, one entry at a
- * time and only when asked (hover, picker detail), cached per entry, style and format.
+ * Formatted references (Vancouver, AMA, APA, Harvard, or any CSL style the author brings) via
+ * citation-js/citeproc, one entry at a time and only when asked (hover, picker detail), cached per
+ * entry, style and format.
  */
 import type { plugins as CitationJsPlugins } from '@citation-js/core';
 import type { BibEntry } from './types';
@@ -8,19 +9,54 @@ import { toCslItem } from './cslFromEntry';
 import { AMA_STYLE_XML } from './amaStyle';
 import { ownTable } from '../ownTable';
 
-export type ReferenceStyle = 'vancouver' | 'ama' | 'apa' | 'harvard';
+/** A built-in style, or the name `registerCslStyle` gave an author's CSL style. */
+export type ReferenceStyle = 'vancouver' | 'ama' | 'apa' | 'harvard' | `csl:${string}`;
 export type ReferenceFormat = 'text' | 'html';
 
 /** Our style names → citation-js template names (Vancouver, APA and Harvard ship with plugin-csl). */
-const TEMPLATE_NAMES: Readonly<Record<ReferenceStyle, string>> = ownTable({
+const TEMPLATE_NAMES: Readonly<Record<string, string | undefined>> = ownTable({
   vancouver: 'vancouver',
   ama: 'vexas-ama',
   apa: 'apa',
   harvard: 'harvard1',
 });
 
+/** Authors' CSL styles: name → citation-js template. */
+const CUSTOM_TEMPLATES = new Map<string, string>();
+
 /** Numeric styles print a list number the document assigns; a single formatted reference has none. */
-export const NUMERIC_STYLES: ReadonlySet<ReferenceStyle> = new Set(['vancouver', 'ama']);
+export const NUMERIC_STYLES: Set<ReferenceStyle> = new Set(['vancouver', 'ama']);
+
+/**
+ * Registers an author's CSL style (the XML of a `.csl` file): its name for formatReference, and
+ * whether it is numeric; or why it cannot be used (not CSL, no bibliography layout, citeproc fails on
+ * it). The same XML gets the same name; nothing is registered when it fails.
+ */
+export function registerCslStyle(xml: string): { ok: true; name: ReferenceStyle; numeric: boolean; title?: string } | { ok: false; message: string } {
+  if (xml.length > 2_000_000) return { ok: false, message: 'it is over 2 MB' };
+  if (!/<style\b[^>]*xmlns="http:\/\/purl\.org\/net\/xbiblio\/csl"/.test(xml)) return { ok: false, message: 'it has no <style> element in the CSL namespace' };
+  if (!/<bibliography\b/.test(xml)) return { ok: false, message: 'it has no <bibliography> layout (a dependent or citation-only style cannot format a reference list)' };
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < xml.length; i++) hash = Math.imul(hash ^ xml.charCodeAt(i), 16777619);
+  const name = `csl:${(hash >>> 0).toString(16)}` as const;
+  const template = `vexas-${name.slice(4)}`;
+  const numeric = /<category\b[^>]*citation-format="numeric"/.test(xml);
+  const title = /<title>([^<]{1,200})<\/title>/.exec(xml)?.[1];
+  const templates = citeproc().config.get('@csl').templates;
+  if (!templates.has(template)) {
+    templates.add(template, xml);
+    try {
+      // A style citeproc cannot run fails here, not at the author's first hover.
+      citeproc().output.format('bibliography', [{ id: 'probe', type: 'article-journal', title: 'Probe', author: [{ family: 'Probe', given: 'A' }], issued: { 'date-parts': [[2020]] } }], { template, format: 'text', lang: 'en-US' });
+    } catch (e) {
+      templates.delete(template);
+      return { ok: false, message: `citeproc cannot run it (${e instanceof Error ? e.message.split('\n')[0].slice(0, 120) : String(e)})` };
+    }
+  }
+  CUSTOM_TEMPLATES.set(name, template);
+  if (numeric) NUMERIC_STYLES.add(name);
+  return { ok: true, name, numeric, title };
+}
 
 const cache = new WeakMap<BibEntry, Map<string, string>>();
 let citationJs: typeof CitationJsPlugins | undefined;
@@ -37,7 +73,7 @@ function citeproc(): typeof CitationJsPlugins {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- registers the CSL output plugin
     require('@citation-js/plugin-csl');
     const templates = core.plugins.config.get('@csl').templates;
-    if (!templates.has(TEMPLATE_NAMES.ama)) templates.add(TEMPLATE_NAMES.ama, AMA_STYLE_XML);
+    if (!templates.has('vexas-ama')) templates.add('vexas-ama', AMA_STYLE_XML);
     citationJs = core.plugins;
   }
   return citationJs;
@@ -51,7 +87,7 @@ export function formatReference(entry: BibEntry, style: ReferenceStyle, format: 
   if (cached !== undefined) return cached;
   let formatted: string;
   try {
-    const raw = citeproc().output.format('bibliography', [toCslItem(entry)], { template: TEMPLATE_NAMES[style], format, lang: 'en-US' });
+    const raw = citeproc().output.format('bibliography', [toCslItem(entry)], { template: TEMPLATE_NAMES[style] ?? CUSTOM_TEMPLATES.get(style) ?? TEMPLATE_NAMES.vancouver, format, lang: 'en-US' });
     formatted = format === 'html' ? cleanHtml(raw, NUMERIC_STYLES.has(style)) : cleanText(raw, NUMERIC_STYLES.has(style));
     // "Beck, D. B., & et al." / "Beck, D.B. and et al." → "…, et al." for author lists ending in `and others`.
     formatted = formatted.replace(/,?\s+(?:&amp;|&#38;|&|and)\s+et al\./, ', et al.');

@@ -1,0 +1,115 @@
+/**
+ * The author's own CSL style: `csl:` in a Markdown manuscript's front matter (as pandoc reads it),
+ * else the setting `vexas.citationStyleFile`. Read, checked and registered once per file version,
+ * then used synchronously wherever a reference is formatted (hovers, the preview, the reference list,
+ * copied references). A style that cannot be used gets one message, and the previous style stays.
+ */
+import * as vscode from 'vscode';
+import { registerCslStyle, type ReferenceStyle } from '../core/bibliography/format';
+import { parseFrontMatter } from '../core/manuscript/frontMatter';
+import { yamlMappingValue } from '../core/manuscript/yamlSubset';
+import { mayRead } from './access';
+import { readText } from './textFiles';
+
+export class CustomStyles implements vscode.Disposable {
+  private readonly byDocument = new Map<string, { path: string; style: ReferenceStyle }>();
+  /** File + version → registered style or the reason it failed (a file is read and checked once per version). */
+  private readonly registered = new Map<string, ReferenceStyle | string>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor() {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument(d => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument(e => this.schedule(e.document, 500)),
+      vscode.workspace.onDidSaveTextDocument(d => { if (/\.csl$/i.test(d.uri.path)) this.refreshAll(); }),
+      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('vexas.citationStyleFile')) this.refreshAll(); }),
+      vscode.workspace.onDidCloseTextDocument(d => this.byDocument.delete(d.uri.toString())),
+    );
+    this.refreshAll();
+  }
+
+  /** The document's own style, when it names one that could be used. */
+  styleFor(document: vscode.Uri): ReferenceStyle | undefined {
+    return this.byDocument.get(document.toString())?.style;
+  }
+
+  /** Resolves and registers the document's style now (tests and first use await this). */
+  async refresh(document: vscode.TextDocument): Promise<ReferenceStyle | undefined> {
+    if (!['markdown', 'quarto', 'rmd', 'latex', 'tex'].includes(document.languageId)) return undefined;
+    const target = this.target(document);
+    const key = document.uri.toString();
+    if (!target) {
+      this.byDocument.delete(key);
+      return undefined;
+    }
+    if (!mayRead(target)) {
+      this.warnOnce(`untrusted:${target}`, `This workspace is not trusted: VEXAS reads only inside its folders, so the citation style ${target.fsPath || target.toString()} was not read.`);
+      return this.styleFor(document.uri);
+    }
+    let text: string;
+    let version: string;
+    try {
+      ({ text, version } = await readText(target));
+    } catch (e) {
+      this.warnOnce(`missing:${target}`, `The citation style ${vscode.workspace.asRelativePath(target)} cannot be read (${e instanceof Error ? e.message : String(e)}); ${this.keeping(document)}.`);
+      return this.styleFor(document.uri);
+    }
+    const id = `${target}|${version}`;
+    let result = this.registered.get(id);
+    if (result === undefined) {
+      const registered = registerCslStyle(text);
+      result = registered.ok ? registered.name : registered.message;
+      this.registered.set(id, result);
+    }
+    if (!result.startsWith('csl:')) {
+      this.warnOnce(id, `${vscode.workspace.asRelativePath(target)} is not a CSL style VEXAS can use: ${result}. ${this.keeping(document)[0].toUpperCase()}${this.keeping(document).slice(1)}.`);
+      return this.styleFor(document.uri);
+    }
+    this.byDocument.set(key, { path: target.toString(), style: result as ReferenceStyle });
+    return result as ReferenceStyle;
+  }
+
+  private keeping(document: vscode.TextDocument): string {
+    return this.styleFor(document.uri) ? 'the style used until now stays' : 'references stay in the vexas.citationStyle style';
+  }
+
+  /** `csl:` of a Markdown manuscript's front matter, else the setting; relative to the document (front matter) or the workspace folder (setting). */
+  private target(document: vscode.TextDocument): vscode.Uri | undefined {
+    if (document.languageId !== 'latex' && document.languageId !== 'tex') {
+      const csl = yamlMappingValue(parseFrontMatter(document.getText()), 'csl');
+      if (csl?.kind === 'scalar' && csl.value.trim()) return resolve(csl.value.trim(), vscode.Uri.joinPath(document.uri, '..'));
+    }
+    const setting = vscode.workspace.getConfiguration('vexas', document).get<string>('citationStyleFile', '').trim();
+    if (!setting) return undefined;
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri ?? vscode.Uri.joinPath(document.uri, '..');
+    return resolve(setting, folder);
+  }
+
+  private warnOnce(id: string, message: string): void {
+    if (this.registered.get(`warned:${id}`) !== undefined) return;
+    this.registered.set(`warned:${id}`, 'warned');
+    void vscode.window.showWarningMessage(message);
+  }
+
+  private schedule(document: vscode.TextDocument, ms: number): void {
+    const key = document.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(key, setTimeout(() => { this.pending.delete(key); void this.refresh(document); }, ms));
+  }
+
+  private refreshAll(): void {
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  dispose(): void {
+    for (const t of this.pending.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function resolve(path: string, base: vscode.Uri): vscode.Uri {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return vscode.Uri.parse(path);
+  if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) return vscode.Uri.file(path);
+  return vscode.Uri.joinPath(base, path);
+}
