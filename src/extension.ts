@@ -14,6 +14,7 @@ import { WordCountStatus } from './features/wordCountStatus';
 import { registerReferenceListCommands } from './features/referenceListCommands';
 import { previewCitations } from './features/previewCitations';
 import { CustomStyles } from './workspace/cslStyles';
+import { registerChecklistView } from './features/checklistView';
 import { pickAndInsertCitations } from './features/citationPicker';
 import { ManuscriptTracker } from './workspace/manuscripts';
 import { VexasHoverProvider } from './features/hover';
@@ -99,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): VexasExtensionApi {
   registerEvidenceSidebar(context, { knowledge, bibliographies, inserter, manuscripts });
   registerReferencesView(context, { knowledge, bibliographies, inserter, manuscripts });
   registerLookup(context, { bibliographies, inserter, analyses });
+  registerChecklistView(context, manuscripts, analyses);
   registerZotero(context, { bibliographies, inserter });
   registerReferenceListCommands(context, analyses, bibliographies);
   const wordCount = new WordCountStatus(analyses);
