@@ -206,6 +206,19 @@ try {
     await page.waitForTimeout(1200);
     return undefined;
   });
+  await shot('checklist', async () => {
+    await page.keyboard.press('Escape');
+    await openFile('manuscript.md');
+    await command('VEXAS: Focus on Reporting Checklist View');
+    await page.waitForTimeout(800);
+    // Room for it: the other VEXAS views folded, as an author would while going through the list.
+    for (const title of ['Therapy Evidence', 'References', 'Reference Check']) {
+      const header = page.locator('.pane-header[aria-expanded="true"]', { has: page.locator('h3.title', { hasText: new RegExp(`^${title}$`, 'i') }) }).first();
+      if (await header.count()) await header.click();
+    }
+    await page.waitForTimeout(1200);
+    return undefined;
+  });
   await page.keyboard.press('Escape');
   await openFile('manuscript.tex');
   await shot('complete-latex', async () => {
