@@ -20,7 +20,7 @@ describe('CSL styles from the workspace in the extension host', function () {
     // The test style (written for the tests) prints "HOUSE: authors / title / year".
     await write('house.csl', fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/styles/house.csl'), 'utf8'));
     await write('broken.csl', '<style xmlns="http://purl.org/net/xbiblio/csl"><info/></style>');
-    await write('refs.bib', '@article{beck2020somatic, author = {Beck, David B. and Grayson, Peter C.}, title = {Somatic mutations in {UBA1}}, journal = {N Engl J Med}, year = 2020}\n');
+    await write('refs.bib', '@article{styledbeck2020, author = {Beck, David B. and Grayson, Peter C.}, title = {Somatic mutations in {UBA1}}, journal = {N Engl J Med}, year = 2020}\n');
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -28,17 +28,17 @@ describe('CSL styles from the workspace in the extension host', function () {
   });
 
   it('a .csl named by csl: changes the hover; a broken one is refused and the previous style stays', async () => {
-    await write('paper.md', '---\nbibliography: refs.bib\ncsl: house.csl\n---\n\nAs shown [@beck2020somatic].\n');
+    await write('paper.md', '---\nbibliography: refs.bib\ncsl: house.csl\n---\n\nAs shown [@styledbeck2020].\n');
     const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'paper.md'));
     await vscode.window.showTextDocument(document);
     assert.match(String(await vscode.commands.executeCommand('vexas.citationStyle.refresh', document.uri.toString())), /^csl:/);
-    assert.match(await hoverText(document, '@beck2020somatic'), /HOUSE: Beck and Grayson \/ Somatic mutations in UBA1 \/ 2020/);
+    assert.match(await hoverText(document, '@styledbeck2020'), /HOUSE: Beck and Grayson \/ Somatic mutations in UBA1 \/ 2020/);
 
-    await write('other.md', '---\nbibliography: refs.bib\ncsl: broken.csl\n---\n\nAs shown [@beck2020somatic].\n');
+    await write('other.md', '---\nbibliography: refs.bib\ncsl: broken.csl\n---\n\nAs shown [@styledbeck2020].\n');
     const other = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'other.md'));
     await vscode.window.showTextDocument(other);
     assert.strictEqual(await vscode.commands.executeCommand('vexas.citationStyle.refresh', other.uri.toString()), undefined, 'refused');
-    const hover = await hoverText(other, '@beck2020somatic');
+    const hover = await hoverText(other, '@styledbeck2020');
     assert.doesNotMatch(hover, /HOUSE:/);
     assert.match(hover.replace(/\\/g, ''), /Beck DB, Grayson PC\. Somatic mutations in UBA1\. N Engl J Med\. 2020/, `vexas.citationStyle (Vancouver) stays: ${hover}`);
   });

@@ -18,7 +18,7 @@ describe('word count in the extension host', function () {
       '',
       '# Introduction', // heading: 1 word, apart
       '',
-      'VEXAS affects older men [@beck2020somatic].', // 4 (the citation is not counted)
+      'VEXAS affects older men [@countedkey2020].', // 4 (the citation is not counted)
       '',
       '# Treatment', // heading: 1 word, apart
       '',
