@@ -21,6 +21,7 @@ class ChecklistTree implements vscode.TreeDataProvider<Element> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   view?: vscode.TreeView<Element>;
+  private memo?: { key: string; items: Element[] };
 
   constructor(private readonly state: vscode.Memento, private readonly manuscripts: ManuscriptTracker, private readonly analyses: DocumentAnalyses) {}
 
@@ -44,9 +45,13 @@ class ChecklistTree implements vscode.TreeDataProvider<Element> {
     if (!document || !analysis) return undefined;
     const saved = this.saved(document.uri);
     const checklist = CHECKLISTS.find(c => c.id === saved.checklist) ?? checklistFor(analysis.text);
+    // Asked once per tree item: computed once per document version and checklist.
+    const memoKey = `${document.uri}|${document.version}|${checklist.id}`;
+    if (this.memo?.key === memoKey) return { document, checklist, items: this.memo.items };
     const sections = countWords(analysis.text, analysis.syntax, findNonProseRegions(analysis.text, analysis.syntax), analysis.citations).sections;
     const items = assessChecklist(checklist, analysis.text, sections)
       .map(a => ({ id: `${checklist.id}:${a.item.id}`, itemId: a.item.id, topic: a.item.topic, summary: a.item.summary, where: a.where }));
+    this.memo = { key: memoKey, items };
     return { document, checklist, items };
   }
 
