@@ -58,3 +58,10 @@ export async function undoBoth(doc: vscode.TextDocument, before: string, bib: vs
   assert.strictEqual(bib.getText(), bibBefore, 'undo restores the .bib');
 }
 
+/** Puts the cursor right after the first `needle` in the editor. */
+export function cursorAfter(editor: vscode.TextEditor, needle: string): void {
+  const offset = editor.document.getText().indexOf(needle);
+  assert.ok(offset >= 0, needle);
+  const p = editor.document.positionAt(offset + needle.length);
+  editor.selection = new vscode.Selection(p, p);
+}

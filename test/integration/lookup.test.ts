@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { startRegistryServer, type RegistryServer } from '../support/registryServer';
-import { activateExtension, openWithBibliography, undoBoth, waitFor, workspaceFolder } from './helpers';
+import { activateExtension, cursorAfter, openWithBibliography, undoBoth, waitFor, workspaceFolder } from './helpers';
 
 type AddResult = { status: string; key?: string; fetched?: boolean; failure?: { kind: string } };
 const add = (input: string) => vscode.commands.executeCommand<AddResult>('vexas.addByIdentifier', input);
@@ -19,13 +19,6 @@ async function resetNetworkSettings(server: RegistryServer): Promise<void> {
   }
 }
 
-/** Put the cursor right after `needle` in the editor. */
-function cursorAfter(editor: vscode.TextEditor, needle: string): void {
-  const offset = editor.document.getText().indexOf(needle);
-  assert.ok(offset >= 0, needle);
-  const p = editor.document.positionAt(offset + needle.length);
-  editor.selection = new vscode.Selection(p, p);
-}
 
 /** Adding a paper by DOI or PMID, against a local server that answers as doi.org, NCBI and Crossref do. */
 describe('lookup: add a reference by identifier in the extension host', function () {

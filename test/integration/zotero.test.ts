@@ -1,18 +1,12 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { startZoteroServer, type ZoteroServer } from '../support/zoteroServer';
-import { activateExtension, openWithBibliography, undoBoth } from './helpers';
+import { activateExtension, cursorAfter, openWithBibliography, undoBoth } from './helpers';
 
 type CiteResult = { status: string; keys?: string[]; copied?: string[]; message?: string };
 const cite = (query: string, itemKeys: string[]) => vscode.commands.executeCommand<CiteResult>('vexas.zotero.cite', { query, itemKeys });
 const zotero = () => vscode.workspace.getConfiguration('vexas.zotero');
 
-function cursorAfter(editor: vscode.TextEditor, needle: string): void {
-  const offset = editor.document.getText().indexOf(needle);
-  assert.ok(offset >= 0, needle);
-  const p = editor.document.positionAt(offset + needle.length);
-  editor.selection = new vscode.Selection(p, p);
-}
 
 /** Citing from Zotero, against a local stand-in for Zotero 7's local API and Better BibTeX. */
 describe('Zotero in the extension host', function () {

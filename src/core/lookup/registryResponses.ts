@@ -4,6 +4,7 @@
  * summaries (publication types), and the bioRxiv/medRxiv "published version" answer. Each parser
  * takes untrusted text and returns undefined for anything not of the documented shape.
  */
+import { isObject, parseJson, str } from '../jsonValues';
 import { sanitizeCslItem } from '../bibliography/cslSanitize';
 import type { CslItem } from '../bibliography/types';
 
@@ -122,21 +123,6 @@ export function parsePreprintPublication(text: string): { publishedDoi?: string;
   return doi && doi !== 'NA' ? { publishedDoi: doi, journal: str(first.published_journal) } : {};
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-}
 
 function firstString(v: unknown): string | undefined {
   return Array.isArray(v) ? str(v.find(x => typeof x === 'string')) : str(v);

@@ -4,6 +4,7 @@
  * as an object), their attachments, and Better BibTeX's JSON-RPC replies. Untrusted text in,
  * undefined for anything not of the documented shape.
  */
+import { isObject, parseJson, str } from '../jsonValues';
 import { sanitizeCslItem } from '../bibliography/cslSanitize';
 import type { CslItem } from '../bibliography/types';
 
@@ -86,20 +87,4 @@ function cslOf(value: unknown): CslItem | undefined {
   const parsed = typeof value === 'string' ? parseJson(value) : value;
   const item = Array.isArray(parsed) ? parsed[0] : parsed;
   return isObject(item) ? sanitizeCslItem(item).item : undefined;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }

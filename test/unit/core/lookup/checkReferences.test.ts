@@ -1,17 +1,12 @@
 import * as assert from 'assert';
+import { nodeHttpEnvironment } from '../../../support/nodeHttpEnvironment';
 import { parseBibTeX } from '../../../../src/core/bibliography';
 import { checkReferences } from '../../../../src/core/lookup/checkReferences';
 import { sameJournal, sameTitle } from '../../../../src/core/lookup/referenceCheck';
 import { RegistryClient } from '../../../../src/core/lookup/registryClient';
-import type { HttpEnvironment } from '../../../../src/core/lookup/http';
 import { startRegistryServer, type RegistryServer } from '../../../support/registryServer';
 
-const env: HttpEnvironment = {
-  fetch: (url, init) => fetch(url, init as RequestInit) as never,
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: handle => clearTimeout(handle as NodeJS.Timeout),
-  newAbortController: () => new AbortController(),
-};
+const env = nodeHttpEnvironment;
 
 const BIB = String.raw`
 @article{ok, author = {Dvořák, Zoë}, title = {Somatic {UBA1} variants \& 50\% relapse in {VEXAS}: a test\_cohort}, journal = {J Examples}, year = 2024, doi = {10.5555/vexas.test.1}}

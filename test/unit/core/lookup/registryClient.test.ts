@@ -1,15 +1,10 @@
 import * as assert from 'assert';
+import { nodeHttpEnvironment } from '../../../support/nodeHttpEnvironment';
 import { RegistryClient, type RegistryClientOptions, type ResponseCache } from '../../../../src/core/lookup/registryClient';
-import type { HttpEnvironment } from '../../../../src/core/lookup/http';
 import { RateLimiter } from '../../../../src/core/lookup/rateLimiter';
 import { startRegistryServer, type RegistryServer } from '../../../support/registryServer';
 
-const env: HttpEnvironment = {
-  fetch: (url, init) => fetch(url, init as RequestInit) as never,
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: handle => clearTimeout(handle as NodeJS.Timeout),
-  newAbortController: () => new AbortController(),
-};
+const env = nodeHttpEnvironment;
 
 describe('core/lookup: registry client against a local server in the services\' formats', function () {
   this.timeout(20000);

@@ -1,14 +1,9 @@
 import * as assert from 'assert';
-import type { HttpEnvironment } from '../../../../src/core/lookup/http';
+import { nodeHttpEnvironment } from '../../../support/nodeHttpEnvironment';
 import { LOCAL_API_OFF, ZoteroClient } from '../../../../src/core/zotero/zoteroClient';
 import { startZoteroServer, type ZoteroServer } from '../../../support/zoteroServer';
 
-const env: HttpEnvironment = {
-  fetch: (url, init) => fetch(url, init as RequestInit) as never,
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: handle => clearTimeout(handle as NodeJS.Timeout),
-  newAbortController: () => new AbortController(),
-};
+const env = nodeHttpEnvironment;
 
 describe('core/zotero: client against a local stand-in for Zotero 7 and Better BibTeX', function () {
   this.timeout(10000);
