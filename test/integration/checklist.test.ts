@@ -46,7 +46,7 @@ describe('reporting checklist in the extension host', function () {
     assert.match(table, /^# CARE checklist: care\/case\.md\n/);
     assert.match(table, /\| Item \| Topic \| What it asks \| Addressed \| Where \|/);
     assert.match(table, /\| 7 \| Timeline \| [^|]+ \| yes \| Figure 1 \|/);
-    assert.match(table, /https:\/\/www\.care-statement\.org\/checklist/);
+    assert.match(table, /https:\/\/www\.care-statement\.org\//);
     assert.strictEqual(table.split('\n').filter(l => /^\| \d+ \|/.test(l)).length, 13);
   });
 });

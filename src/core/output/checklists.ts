@@ -3,7 +3,7 @@
  * items) and STROBE (observational studies, 22 items). Item numbers and topics are the official
  * ones; the summaries are ours (the official wording is at the linked checklists). Whether the
  * manuscript appears to address an item is a hint from its headings and words, nothing more: the
- * author ticks and notes where.
+ * author ticks and notes where. The links are to the statements' own sites (care-statement.org, strobe-statement.org).
  */
 export interface ChecklistItem {
   /** The official item number. */
@@ -25,7 +25,7 @@ export interface Checklist {
 }
 
 export const CARE: Checklist = {
-  id: 'care', name: 'CARE', studyType: 'case report', url: 'https://www.care-statement.org/checklist',
+  id: 'care', name: 'CARE', studyType: 'case report', url: 'https://www.care-statement.org/',
   items: [
     { id: '1', topic: 'Title', summary: 'Name the case\'s focus and say it is a case report in the title.', cues: ['case report', 'case study'] },
     { id: '2', topic: 'Keywords', summary: 'Give two to five key words for the case.', cues: ['keywords', 'key words'] },
@@ -44,7 +44,7 @@ export const CARE: Checklist = {
 };
 
 export const STROBE: Checklist = {
-  id: 'strobe', name: 'STROBE', studyType: 'observational study', url: 'https://www.strobe-statement.org/checklists/',
+  id: 'strobe', name: 'STROBE', studyType: 'observational study', url: 'https://www.strobe-statement.org/',
   items: [
     { id: '1', topic: 'Title and abstract', summary: 'Name the design in the title or abstract; summarise what was done and found, in balance.', cues: ['abstract', 'cohort', 'case-control', 'cross-sectional', 'retrospective', 'prospective'] },
     { id: '2', topic: 'Background/rationale', summary: 'The scientific background and why the study was done.', cues: ['introduction', 'background'] },
