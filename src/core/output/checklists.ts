@@ -3,7 +3,7 @@
  * items) and STROBE (observational studies, 22 items). Item numbers and topics are the official
  * ones; the summaries are ours (the official wording is at the linked checklists). Whether the
  * manuscript appears to address an item is a hint from its headings and words, nothing more: the
- * author ticks and notes where. The links are to the statements' own sites (care-statement.org, strobe-statement.org).
+ * author ticks and notes where. The links are to the statements' own sites.
  */
 export interface ChecklistItem {
   /** The official item number. */
