@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import { escapeHtml } from '../core/evidence/escape';
 import { findCitations } from '../core/citations';
+import { syntaxForLanguageId } from '../core/languages';
 import { findNonProseRegions } from '../core/manuscript/nonProseRegions';
 import { referenceList } from '../core/output/referenceList';
 import { citationGroups, CitationFormatter, type CitationGroup } from '../core/output/renderCitations';
@@ -25,7 +26,6 @@ interface MarkdownItLike {
 
 const CITE = '<span class="vexas-citation" data-vexas-citation="';
 const REFS = '<div class="vexas-references" data-vexas-references="1"';
-const MARKDOWN_IDS = new Set(['markdown', 'quarto', 'rmd']);
 
 interface RenderState { formatter: CitationFormatter; bib: DocumentBibliography; style: ReturnType<typeof citationStyle>; nocite: string[] }
 
@@ -52,7 +52,7 @@ export function previewCitations(bibliographies: Bibliographies): (md: MarkdownI
     if (!e) return undefined;
     if (e.vexasCitations !== undefined) return e.vexasCitations ?? undefined;
     const document = e.currentDocument && vscode.workspace.textDocuments.find(d => d.uri.toString() === e.currentDocument!.toString());
-    const bib = document && MARKDOWN_IDS.has(document.languageId) ? bibFor(document) : undefined;
+    const bib = document && syntaxForLanguageId(document.languageId) === 'markdown' ? bibFor(document) : undefined;
     if (!document || !bib) {
       e.vexasCitations = null;
       return undefined;

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { registerCslStyle, type ReferenceStyle } from '../core/bibliography/format';
+import { syntaxForLanguageId, type CitationSyntax } from '../core/languages';
 import { parseFrontMatter } from '../core/manuscript/frontMatter';
 import { yamlMappingValue } from '../core/manuscript/yamlSubset';
 import { mayRead } from './access';
@@ -36,8 +37,9 @@ export class CustomStyles implements vscode.Disposable {
 
   /** Resolves and registers the document's style now (tests and first use await this). */
   async refresh(document: vscode.TextDocument): Promise<ReferenceStyle | undefined> {
-    if (!['markdown', 'quarto', 'rmd', 'latex', 'tex'].includes(document.languageId)) return undefined;
-    const target = this.target(document);
+    const syntax = syntaxForLanguageId(document.languageId);
+    if (!syntax) return undefined;
+    const target = this.target(document, syntax);
     const key = document.uri.toString();
     if (!target) {
       this.byDocument.delete(key);
@@ -75,8 +77,8 @@ export class CustomStyles implements vscode.Disposable {
   }
 
   /** `csl:` of a Markdown manuscript's front matter, else the setting; relative to the document (front matter) or the workspace folder (setting). */
-  private target(document: vscode.TextDocument): vscode.Uri | undefined {
-    if (document.languageId !== 'latex' && document.languageId !== 'tex') {
+  private target(document: vscode.TextDocument, syntax: CitationSyntax): vscode.Uri | undefined {
+    if (syntax === 'markdown') {
       const csl = yamlMappingValue(parseFrontMatter(document.getText()), 'csl');
       if (csl?.kind === 'scalar' && csl.value.trim()) return resolve(csl.value.trim(), vscode.Uri.joinPath(document.uri, '..'));
     }

@@ -4,6 +4,7 @@
  * Keys never hold secrets (an API key is removed from the URL before hashing).
  */
 import * as vscode from 'vscode';
+import { fnv1a } from '../core/hash';
 import type { ResponseCache } from '../core/lookup/registryClient';
 
 interface Stored { readonly url: string; readonly savedAt: number; readonly text: string }
@@ -48,11 +49,5 @@ function cacheKey(url: string): string {
 
 /** Two FNV-1a hashes of the key (64 bits): names the file; the file holds the key itself to rule out a collision. */
 function hash(s: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < s.length; i++) {
-    a = Math.imul(a ^ s.charCodeAt(i), 16777619);
-    b = Math.imul(b ^ s.charCodeAt(i), 2246822519);
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+  return fnv1a(s).toString(16).padStart(8, '0') + fnv1a(s, 0x01000193 ^ 0x5bd1e995).toString(16).padStart(8, '0');
 }

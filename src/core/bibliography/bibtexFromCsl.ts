@@ -6,6 +6,7 @@
  */
 import { ownTable } from '../ownTable';
 import type { CslItem } from './types';
+import { escapeBibtexValue } from '../latexEscape';
 
 const TYPE_TO_BIBTEX: Readonly<Record<string, string>> = ownTable({
   'article-journal': 'article', 'article-magazine': 'article', 'article-newspaper': 'article', article: 'article',
@@ -19,7 +20,7 @@ interface CslName { family?: string; given?: string; literal?: string; 'non-drop
 /** The entry's BibTeX text (ends with a newline). `key` must already be a valid key. */
 export function bibtexFromCsl(item: CslItem, key: string): string {
   const fields: Array<[string, string]> = [];
-  const text = (name: string, value: unknown, write: (s: string) => string = escapeLatex) => {
+  const text = (name: string, value: unknown, write: (s: string) => string = escapeBibtexValue) => {
     if (typeof value === 'number') value = String(value);
     if (typeof value === 'string' && value.trim() !== '') fields.push([name, `{${write(value.trim())}}`]);
   };
@@ -39,7 +40,7 @@ export function bibtexFromCsl(item: CslItem, key: string): string {
   if (date?.[1] !== undefined && date[1] >= 1 && date[1] <= 12) fields.push(['month', MONTHS[date[1] - 1]]);
   text('volume', item.volume);
   text('number', item.issue ?? item.number);
-  text('pages', item.page ?? item['article-number'], s => escapeLatex(s.replace(/\s*[-\u2013]\s*/g, '--')));
+  text('pages', item.page ?? item['article-number'], s => escapeBibtexValue(s.replace(/\s*[-\u2013]\s*/g, '--')));
   text('publisher', item.publisher);
   // Identifiers as they are: biblatex reads doi/url verbatim, and an escaped _ would break the link.
   // Braces, backslashes and spaces, which no real DOI or URL needs, could break out of the field: dropped.
@@ -49,24 +50,6 @@ export function bibtexFromCsl(item: CslItem, key: string): string {
   if (!item.DOI) text('url', item.URL, s => s.replace(/[{}\\\s]/g, ''));
   const width = Math.max(0, ...fields.map(([name]) => name.length));
   return `@${bibType}{${key},\n${fields.map(([name, value]) => `  ${name.padEnd(width)} = ${value}`).join(',\n')}\n}\n`;
-}
-
-/** LaTeX's special characters escaped; everything else as it is. */
-export function escapeLatex(s: string): string {
-  let out = '';
-  for (const c of s) {
-    switch (c) {
-      case '\\': out += '\\textbackslash{}'; break;
-      // BibTeX counts braces even after a backslash: \{ alone would end the field early.
-      case '{': out += '\\textbraceleft{}'; break;
-      case '}': out += '\\textbraceright{}'; break;
-      case '&': case '%': case '$': case '#': case '_': out += `\\${c}`; break;
-      case '~': out += '\\textasciitilde{}'; break;
-      case '^': out += '\\textasciicircum{}'; break;
-      default: out += c;
-    }
-  }
-  return out;
 }
 
 const MARKUP: Readonly<Record<string, string>> = ownTable({ i: '\\textit', em: '\\emph', b: '\\textbf', strong: '\\textbf', sub: '\\textsubscript', sup: '\\textsuperscript', sc: '\\textsc' });
@@ -103,7 +86,7 @@ function protectWords(s: string): string {
     let to = word.length;
     while (to > from && !WORD_CHAR.test(word[to - 1])) to--;
     const core = word.slice(from, to);
-    return /.\p{Lu}/u.test(core) ? `${escapeLatex(word.slice(0, from))}{${escapeLatex(core)}}${escapeLatex(word.slice(to))}` : escapeLatex(word);
+    return /.\p{Lu}/u.test(core) ? `${escapeBibtexValue(word.slice(0, from))}{${escapeBibtexValue(core)}}${escapeBibtexValue(word.slice(to))}` : escapeBibtexValue(word);
   }).join('');
 }
 
@@ -120,11 +103,11 @@ function decodeEntities(s: string): string {
 }
 
 function nameToBibtex(n: CslName): string {
-  if (n.literal) return `{${escapeLatex(n.literal)}}`;
+  if (n.literal) return `{${escapeBibtexValue(n.literal)}}`;
   const family = [n['non-dropping-particle'], n.family].filter(Boolean).join(' ');
-  if (!family) return n.given ? `{${escapeLatex(n.given)}}` : '';
+  if (!family) return n.given ? `{${escapeBibtexValue(n.given)}}` : '';
   // A part with " and " or a comma would split the name list or the name: braced.
-  const part = (s: string) => (/\sand\s|,/i.test(s) ? `{${escapeLatex(s)}}` : escapeLatex(s));
+  const part = (s: string) => (/\sand\s|,/i.test(s) ? `{${escapeBibtexValue(s)}}` : escapeBibtexValue(s));
   const given = [n.given, n['dropping-particle']].filter(Boolean).join(' ');
   return [part(family), n.suffix ? part(n.suffix) : undefined, given ? part(given) : undefined].filter(Boolean).join(', ');
 }

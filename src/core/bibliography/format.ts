@@ -8,6 +8,7 @@ import type { BibEntry } from './types';
 import { toCslItem } from './cslFromEntry';
 import { AMA_STYLE_XML } from './amaStyle';
 import { ownTable } from '../ownTable';
+import { fnv1a } from '../hash';
 
 /** A built-in style, or the name `registerCslStyle` gave an author's CSL style. */
 export type ReferenceStyle = 'vancouver' | 'ama' | 'apa' | 'harvard' | `csl:${string}`;
@@ -36,9 +37,7 @@ export function registerCslStyle(xml: string): { ok: true; name: ReferenceStyle;
   if (xml.length > 2_000_000) return { ok: false, message: 'it is over 2 MB' };
   if (!/<style\b[^>]*xmlns="http:\/\/purl\.org\/net\/xbiblio\/csl"/.test(xml)) return { ok: false, message: 'it has no <style> element in the CSL namespace' };
   if (!/<bibliography\b/.test(xml)) return { ok: false, message: 'it has no <bibliography> layout (a dependent or citation-only style cannot format a reference list)' };
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < xml.length; i++) hash = Math.imul(hash ^ xml.charCodeAt(i), 16777619);
-  const name = `csl:${(hash >>> 0).toString(16)}` as const;
+  const name = `csl:${fnv1a(xml).toString(16)}` as const;
   const template = `vexas-${name.slice(4)}`;
   const numeric = /<category\b[^>]*citation-format="numeric"/.test(xml);
   const title = /<title>([^<]{1,200})<\/title>/.exec(xml)?.[1];

@@ -12,15 +12,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, c => HTML_ESCAPES[c]);
 }
 
-const LATEX_ESCAPES: Readonly<Record<string, string>> = {
-  '\\': '\\textbackslash{}', '{': '\\{', '}': '\\}', '%': '\\%', '&': '\\&', '_': '\\_', '#': '\\#', '$': '\\$',
-  '~': '\\textasciitilde{}', '^': '\\textasciicircum{}', '<': '\\textless{}', '>': '\\textgreater{}',
-};
-
-/** Text for LaTeX running text: the specials % & _ # $ { } ~ ^ \ (and < >, which OT1 fonts misprint). */
-export function escapeLatex(text: string): string {
-  return text.replace(/[\\{}%&_#$~^<>]/g, c => LATEX_ESCAPES[c]);
-}
+export { escapeLatex } from '../latexEscape';
 
 /**
  * Text for pandoc Markdown prose: characters that would start emphasis, code, links, citations (`@`),

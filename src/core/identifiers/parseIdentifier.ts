@@ -4,7 +4,7 @@
  * old style, `arXiv:` or an arxiv.org link). medRxiv and bioRxiv papers are DOIs (10.1101/…).
  * Bounded work: the input is cut at MAX_INPUT characters and read with anchored, linear patterns.
  */
-import { stripDoiPrefix } from './doi';
+import { isDoi, stripDoiPrefix } from './doi';
 
 export type Identifier =
   | { readonly kind: 'doi'; readonly value: string; readonly preprintServer?: 'biorxiv-or-medrxiv' | 'arxiv' }
@@ -13,8 +13,6 @@ export type Identifier =
   | { readonly kind: 'arxiv'; readonly value: string };
 
 const MAX_INPUT = 2000;
-/** A DOI: `10.` registrant, `/`, then a suffix without spaces (Crossref's recommended pattern, widened to any non-space). */
-const DOI = /^10\.\d{4,9}\/\S+$/;
 const PMID = /^\d{1,9}$/;
 const PMCID = /^PMC\d{1,9}$/i;
 /** arXiv: 2101.00001 (optionally v2), or old style math.GT/0309136. */
@@ -61,7 +59,7 @@ export function parseIdentifier(input: string): Identifier | undefined {
 
 function doi(s: string): Identifier | undefined {
   const value = s.trim();
-  if (!DOI.test(value)) return undefined;
+  if (!isDoi(value)) return undefined;
   if (/^10\.48550\/arxiv\./i.test(value)) return { kind: 'doi', value, preprintServer: 'arxiv' };
   return /^10\.1101\//.test(value) ? { kind: 'doi', value, preprintServer: 'biorxiv-or-medrxiv' } : { kind: 'doi', value };
 }

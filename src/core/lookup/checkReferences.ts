@@ -6,6 +6,7 @@
  * connection costs one timeout, not one per reference.
  */
 import type { BibEntry } from '../bibliography/types';
+import { stripDoiPrefix } from '../identifiers/doi';
 import type { AbortSignalLike, Failure } from './http';
 import {
   crossrefFindings, entryFacts, identifierFromSearch, offlineFindings, pubmedFindings, unresolvedFinding,
@@ -84,7 +85,7 @@ export async function checkReferences(client: RegistryClient, entries: readonly 
 
 /** Crossref's record (or doi.org's) for the entry's DOI; true when the check must stop. */
 async function checkDoi(client: RegistryClient, facts: EntryFacts, findings: Finding[], fail: (key: string, f: Failure) => boolean, signal?: AbortSignalLike): Promise<boolean> {
-  const doi = facts.doi!.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
+  const doi = stripDoiPrefix(facts.doi!);
   const work = await client.crossrefWork(doi, signal);
   if (work.ok) {
     findings.push(...crossrefFindings(facts, work.value));

@@ -7,7 +7,7 @@
  */
 import { familyNames } from '../bibliography/names';
 import type { BibEntry } from '../bibliography/types';
-import { normalizeDoi } from '../identifiers/doi';
+import { isDoi, normalizeDoi, stripDoiPrefix } from '../identifiers/doi';
 import { normalizeForSearch } from '../search';
 import type { CrossrefWork, PubmedSummary } from './registryResponses';
 
@@ -51,8 +51,6 @@ export function entryFacts(entry: BibEntry): EntryFacts {
   };
 }
 
-const DOI = /^10\.\d{4,9}\/\S+$/;
-
 /** What can be said without the network: malformed identifiers, one DOI on several entries. */
 export function offlineFindings(entries: readonly BibEntry[]): Finding[] {
   const findings: Finding[] = [];
@@ -60,8 +58,8 @@ export function offlineFindings(entries: readonly BibEntry[]): Finding[] {
   for (const entry of entries) {
     const { doi, pmid } = entryFacts(entry);
     if (doi !== undefined) {
-      const bare = doi.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
-      if (!DOI.test(bare)) findings.push({ key: entry.key, kind: 'malformed-identifier', severity: 'warning', message: `"${doi.slice(0, 80)}" is not a DOI (a DOI is 10.<registrant>/<suffix>).` });
+      const bare = stripDoiPrefix(doi);
+      if (!isDoi(bare)) findings.push({ key: entry.key, kind: 'malformed-identifier', severity: 'warning', message: `"${doi.slice(0, 80)}" is not a DOI (a DOI is 10.<registrant>/<suffix>).` });
       else {
         const keys = byDoi.get(normalizeDoi(bare)) ?? [];
         keys.push(entry.key);

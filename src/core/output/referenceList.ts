@@ -5,7 +5,7 @@
  */
 import { formatReference, NUMERIC_STYLES, type ReferenceStyle } from '../bibliography/format';
 import type { BibEntry } from '../bibliography/types';
-import { escapeHtml } from '../evidence/escape';
+import { escapeHtml, escapeMarkdownText } from '../evidence/escape';
 
 export type ListFormat = 'text' | 'markdown' | 'html';
 
@@ -43,9 +43,4 @@ export function referenceList(citedKeys: readonly string[], lookup: (key: string
     if (missing.length) text += `\nNot found in any bibliography: ${missing.join(', ')}\n`;
   }
   return { text, keys: formatted.map(f => f.key), missing };
-}
-
-/** Characters Markdown would read as markup, escaped (a title's *, _, [ or @ must stay text). */
-function escapeMarkdownText(s: string): string {
-  return s.replace(/([\\`*_[\]<>@#|])/g, '\\$1');
 }

@@ -9,6 +9,16 @@ import type { Citation } from '../citations/types';
 import type { CitationSyntax } from '../languages';
 import type { NonProseRegion } from '../manuscript/nonProseTypes';
 import { parseFrontMatter } from '../manuscript/frontMatter';
+import { RangeCursor } from '../manuscript/textScan';
+
+/** Offsets in code, front matter, comments or verbatim (not inline code or math), asked in increasing order. */
+interface MaskCursor { readonly regions: readonly NonProseRegion[]; covers(offset: number): boolean }
+
+function maskedLines(regions: readonly NonProseRegion[]): MaskCursor {
+  const blocks = regions.filter(r => r.kind !== 'code-span' && r.kind !== 'math');
+  const cursor = new RangeCursor(blocks);
+  return { regions, covers: offset => cursor.rangeAt(offset) !== undefined };
+}
 
 export interface SectionCount {
   readonly title: string;
@@ -64,9 +74,9 @@ export function countWords(text: string, syntax: CitationSyntax, regions: readon
     const fm = parseFrontMatter(text);
     const abstract = fm?.kind === 'mapping' ? fm.entries.find(e => e.key === 'abstract')?.value : undefined;
     if (abstract) abstractText = wordsIn(text, abstract.start, abstract.end, false);
-    ({ figures, tablesCount } = markdownStructure(text, spans, headings, new RegionCursor(regions)));
+    ({ figures, tablesCount } = markdownStructure(text, spans, headings, maskedLines(regions)));
   } else {
-    ({ figures, tablesCount } = latexStructure(text, spans, headings, new RegionCursor(regions)));
+    ({ figures, tablesCount } = latexStructure(text, spans, headings, maskedLines(regions)));
   }
   // Sections: from each heading to the next; the reference list and the abstract by their titles.
   const sectionOf: Array<{ title: string; level: number; start: number; part: Part }> = [{ title: '(before the first heading)', level: 0, start: 0, part: 'body' }];
@@ -157,7 +167,7 @@ function isLetterOrAt(c: number): boolean {
 }
 
 /** Markdown headings (ATX), pipe and grid tables with their captions, image captions, `::: {#refs}`. */
-function markdownStructure(text: string, spans: Span[], headings: Array<{ start: number; end: number; title: string; level: number }>, masked: RegionCursor): { figures: number; tablesCount: number } {
+function markdownStructure(text: string, spans: Span[], headings: Array<{ start: number; end: number; title: string; level: number }>, masked: MaskCursor): { figures: number; tablesCount: number } {
   let figures = 0;
   let tablesCount = 0;
   let inTable = false;
@@ -206,7 +216,7 @@ const LATEX_SECTION = /\\(part|chapter|section|subsection|subsubsection|paragrap
 const LATEX_LEVELS: Readonly<Record<string, number>> = { part: 1, chapter: 1, section: 2, subsection: 3, subsubsection: 4, paragraph: 5 };
 
 /** LaTeX: the preamble, sectioning commands, figure/table environments (captions apart), the abstract and bibliography. */
-function latexStructure(text: string, spans: Span[], headings: Array<{ start: number; end: number; title: string; level: number }>, masked: RegionCursor): { figures: number; tablesCount: number } {
+function latexStructure(text: string, spans: Span[], headings: Array<{ start: number; end: number; title: string; level: number }>, masked: MaskCursor): { figures: number; tablesCount: number } {
   const begin = text.indexOf('\\begin{document}');
   if (begin >= 0) spans.push({ start: 0, end: begin + '\\begin{document}'.length, part: 'skip' });
   const endDoc = text.indexOf('\\end{document}');
@@ -233,7 +243,7 @@ function latexStructure(text: string, spans: Span[], headings: Array<{ start: nu
     return lo < list.length ? list[lo] : -1;
   };
   let covered = 0;
-  const maskedEnvs = new RegionCursor(masked.regions);
+  const maskedEnvs = maskedLines(masked.regions);
   for (const m of text.matchAll(/\\begin\{(figure\*?|table\*?|abstract|thebibliography)\}/g)) {
     if (m.index! < covered || maskedEnvs.covers(m.index!)) continue;
     const name = m[1];
@@ -285,16 +295,4 @@ function headingTitle(rest: string): string {
   }
   while (end > 0 && (rest[end - 1] === ' ' || rest[end - 1] === '\t' || rest[end - 1] === '#')) end--;
   return rest.slice(0, end);
-}
-
-/** Whether offsets, asked in increasing order, fall in one of the sorted regions (a moving pointer: linear). */
-class RegionCursor {
-  private at = 0;
-  constructor(readonly regions: readonly NonProseRegion[]) {}
-
-  covers(offset: number): boolean {
-    const r = this.regions;
-    while (this.at < r.length && r[this.at].end <= offset) this.at++;
-    return this.at < r.length && r[this.at].start <= offset && r[this.at].kind !== 'code-span' && r[this.at].kind !== 'math';
-  }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { fnv1a } from '../../core/hash';
 import { formatReference } from '../../core/bibliography/format';
 import {
   countStudies, describeCounts, describeFilter, describeTreated, designLabel, headlineOutcome, isFilterActive, isListedOnly, LEADING_CLASSES,
@@ -274,10 +275,5 @@ function truncate(text: string, max: number): string {
 
 /** A short stable hash (FNV-1a) for filter-specific item ids. */
 function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
+  return fnv1a(text).toString(36);
 }

@@ -6,7 +6,8 @@
  */
 import * as vscode from 'vscode';
 import type { BibTeXEntry } from '../../core/bibliography/bibtexEntry';
-import { bibtexFromCsl, escapeLatex, titleToLatex } from '../../core/bibliography/bibtexFromCsl';
+import { bibtexFromCsl, titleToLatex } from '../../core/bibliography/bibtexFromCsl';
+import { escapeBibtexValue } from '../../core/latexEscape';
 import type { Finding } from '../../core/lookup/referenceCheck';
 import type { Bibliographies } from '../../workspace/bibliographies';
 import type { NetworkAccess } from '../../workspace/network';
@@ -55,7 +56,7 @@ export class ReferenceCheckFixes implements vscode.CodeActionProvider {
     const entry = loaded.byKey.get(finding.key) as BibTeXEntry | undefined;
     if (loaded.format !== 'bibtex' || !entry || typeof entry.valueRange !== 'function') return undefined;
     const document = await vscode.workspace.openTextDocument(file);
-    const text = field === 'title' ? `{${titleToLatex(value)}}` : field === 'doi' ? `{${value.replace(/[{}]/g, '')}}` : `{${escapeLatex(value)}}`;
+    const text = field === 'title' ? `{${titleToLatex(value)}}` : field === 'doi' ? `{${value.replace(/[{}]/g, '')}}` : `{${escapeBibtexValue(value)}}`;
     const edit = new vscode.WorkspaceEdit();
     const range = entry.valueRange(field);
     if (range) {
