@@ -7,7 +7,6 @@
 import * as vscode from 'vscode';
 import { assessChecklist, checklistFor, CHECKLISTS, type Checklist } from '../core/output/checklists';
 import { countWords } from '../core/output/wordCount';
-import { findNonProseRegions } from '../core/manuscript/nonProseRegions';
 import type { ManuscriptTracker } from '../workspace/manuscripts';
 import type { DocumentAnalyses } from './documentAnalysis';
 import { snapshotNodes, type TreeSnapshot } from './treeSnapshot';
@@ -48,7 +47,7 @@ class ChecklistTree implements vscode.TreeDataProvider<Element> {
     // Asked once per tree item: computed once per document version and checklist.
     const memoKey = `${document.uri}|${document.version}|${checklist.id}`;
     if (this.memo?.key === memoKey) return { document, checklist, items: this.memo.items };
-    const sections = countWords(analysis.text, analysis.syntax, findNonProseRegions(analysis.text, analysis.syntax), analysis.citations).sections;
+    const sections = countWords(analysis.text, analysis.syntax, analysis.regions, analysis.citations).sections;
     const items = assessChecklist(checklist, analysis.text, sections)
       .map(a => ({ id: `${checklist.id}:${a.item.id}`, itemId: a.item.id, topic: a.item.topic, summary: a.item.summary, where: a.where }));
     this.memo = { key: memoKey, items };

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { findCitations, type Citation } from '../core/citations';
 import { syntaxForLanguageId, type CitationSyntax } from '../core/languages';
-import { findNonProseRegions } from '../core/manuscript/nonProseRegions';
+import { findNonProseRegions, type NonProseRegion } from '../core/manuscript/nonProseRegions';
 import { proseRanges } from '../core/knowledge/proseRanges';
 import { rangeContaining, type TextRange } from '../core/manuscript/textScan';
 import { extraCiteCommands } from '../workspace/settings';
@@ -11,6 +11,8 @@ export interface DocumentAnalysis {
   readonly syntax: CitationSyntax;
   readonly text: string;
   readonly citations: readonly Citation[];
+  /** What is not prose (code, math, comments, front matter…): the masking pass, kept for the other readers. */
+  readonly regions: readonly NonProseRegion[];
   /** Ordinary prose: not code, math, comments, front matter, URLs, citation keys or LaTeX markup. */
   readonly prose: readonly TextRange[];
   /** The LaTeX citation commands the scan recognised besides the built-in ones. */
@@ -43,6 +45,7 @@ export class DocumentAnalyses implements vscode.Disposable {
       syntax,
       text,
       citations: findCitations(text, syntax, { latexCommands: commands, regions }),
+      regions,
       prose: proseRanges(text, syntax, regions),
       latexCommands: commands,
     };

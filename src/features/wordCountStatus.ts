@@ -6,7 +6,6 @@
  */
 import * as vscode from 'vscode';
 import { countWords, type WordCount } from '../core/output/wordCount';
-import { findNonProseRegions } from '../core/manuscript/nonProseRegions';
 import type { DocumentAnalyses } from './documentAnalysis';
 
 const LIMITS_SOURCE = 'VEXAS limits';
@@ -43,7 +42,7 @@ export class WordCountStatus implements vscode.Disposable {
   count(document: vscode.TextDocument): WordCount | undefined {
     const analysis = this.analyses.get(document);
     if (!analysis) return undefined;
-    return countWords(analysis.text, analysis.syntax, findNonProseRegions(analysis.text, analysis.syntax), analysis.citations);
+    return countWords(analysis.text, analysis.syntax, analysis.regions, analysis.citations);
   }
 
   /** The breakdown, as a list the author can read (and jump to a section from). */

@@ -18,14 +18,17 @@ export class CustomStyles implements vscode.Disposable {
   private readonly registered = new Map<string, ReferenceStyle | string>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The style file each document named when last resolved. */
+  private readonly named = new Map<string, string | undefined>();
 
   constructor() {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument(d => this.schedule(d, 0)),
-      vscode.workspace.onDidChangeTextDocument(e => this.schedule(e.document, 500)),
+      // Typing reads the style again only when the manuscript names another one (its file's edits come by save).
+      vscode.workspace.onDidChangeTextDocument(e => { if (this.namesAnotherStyle(e.document)) this.schedule(e.document, 500); }),
       vscode.workspace.onDidSaveTextDocument(d => { if (/\.csl$/i.test(d.uri.path)) this.refreshAll(); }),
       vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('vexas.citationStyleFile')) this.refreshAll(); }),
-      vscode.workspace.onDidCloseTextDocument(d => this.byDocument.delete(d.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument(d => { this.byDocument.delete(d.uri.toString()); this.named.delete(d.uri.toString()); }),
     );
     this.refreshAll();
   }
@@ -41,6 +44,7 @@ export class CustomStyles implements vscode.Disposable {
     if (!syntax) return undefined;
     const target = this.target(document, syntax);
     const key = document.uri.toString();
+    this.named.set(key, target?.toString());
     if (!target) {
       this.byDocument.delete(key);
       return undefined;
@@ -92,6 +96,11 @@ export class CustomStyles implements vscode.Disposable {
     if (this.registered.get(`warned:${id}`) !== undefined) return;
     this.registered.set(`warned:${id}`, 'warned');
     void vscode.window.showWarningMessage(message);
+  }
+
+  private namesAnotherStyle(document: vscode.TextDocument): boolean {
+    const syntax = syntaxForLanguageId(document.languageId);
+    return !!syntax && this.target(document, syntax)?.toString() !== this.named.get(document.uri.toString());
   }
 
   private schedule(document: vscode.TextDocument, ms: number): void {

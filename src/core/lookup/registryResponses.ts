@@ -48,8 +48,11 @@ export interface CrossrefWork {
 
 export function parseCrossrefWork(text: string): CrossrefWork | undefined {
   const json = parseJson(text);
-  if (!isObject(json) || !isObject(json.message)) return undefined;
-  const m = json.message;
+  return isObject(json) && isObject(json.message) ? workOf(json.message) : undefined;
+}
+
+/** A `work` message (alone, or one item of a work list). */
+function workOf(m: Record<string, unknown>): CrossrefWork | undefined {
   if (typeof m.DOI !== 'string') return undefined;
   const first = Array.isArray(m.author) ? m.author.find(isObject) : undefined;
   const updates: Array<{ type: string; doi?: string; label?: string; year?: number }> = [];
@@ -74,7 +77,7 @@ export function parseCrossrefSearch(text: string): CrossrefWork[] | undefined {
   const json = parseJson(text);
   if (!isObject(json) || !isObject(json.message) || !Array.isArray(json.message.items)) return undefined;
   return json.message.items.flatMap(item => {
-    const work = parseCrossrefWork(JSON.stringify({ message: item }));
+    const work = isObject(item) ? workOf(item) : undefined;
     return work ? [work] : [];
   });
 }

@@ -105,18 +105,6 @@ export class CitationFormatter {
   }
 }
 
-export interface TextReplacement { readonly start: number; readonly end: number; readonly text: string }
-
-/** Both steps at once: replacements for the source, the order, the unknown keys. */
-export function renderCitations(text: string, citations: readonly Citation[], lookup: (key: string) => BibEntry | undefined,
-  style: ReferenceStyle, escape: (s: string) => string): { replacements: TextReplacement[]; order: string[]; unknown: string[] } {
-  const { groups, nocite } = citationGroups(text, citations);
-  const formatter = new CitationFormatter(lookup, style);
-  const replacements = groups.map(g => ({ start: g.start, end: g.end, text: escape(formatter.format(g)) }));
-  formatter.addUncited(nocite);
-  return { replacements, order: formatter.order, unknown: formatter.unknown };
-}
-
 /** "see" before a key and ", p. 3" after it, within its part of a bracketed group. */
 function affixes(text: string, c: Citation, group: readonly Citation[]): { prefix: string; suffix: string } {
   const index = group.indexOf(c);

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { parseBibTeX } from '../../../../src/core/bibliography';
 import { findCitations } from '../../../../src/core/citations';
-import { renderCitations } from '../../../../src/core/output/renderCitations';
+import { citationGroups, CitationFormatter } from '../../../../src/core/output/renderCitations';
 
 const BIB = parseBibTeX(String.raw`
 @article{beck2020, author = {Beck, David and Ferrada, Marcela and Sikora, Keith}, title = {Somatic}, year = 2020}
@@ -9,10 +9,14 @@ const BIB = parseBibTeX(String.raw`
 `);
 const lookup = (key: string) => BIB.entries.find(e => e.key === key);
 const render = (text: string, style: 'vancouver' | 'apa') => {
-  const r = renderCitations(text, findCitations(text, 'markdown'), lookup, style, s => s);
+  // As the preview does: the groups read from the source, then formatted in document order.
+  const { groups, nocite } = citationGroups(text, findCitations(text, 'markdown'));
+  const formatter = new CitationFormatter(lookup, style);
+  const replacements = groups.map(g => ({ start: g.start, end: g.end, text: formatter.format(g) }));
+  formatter.addUncited(nocite);
   let out = text;
-  for (const x of [...r.replacements].reverse()) out = out.slice(0, x.start) + x.text + out.slice(x.end);
-  return { out, order: r.order, unknown: r.unknown };
+  for (const x of [...replacements].reverse()) out = out.slice(0, x.start) + x.text + out.slice(x.end);
+  return { out, order: formatter.order, unknown: formatter.unknown };
 };
 
 describe('core/output: citations rendered for the preview', () => {
