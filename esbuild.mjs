@@ -1,10 +1,13 @@
 // Build script.
-//   node esbuild.mjs               bundle src/extension.ts -> dist/extension.js (development, source maps)
+//   node esbuild.mjs               bundle src/extension.ts -> dist/extension.js (Node) and
+//                                  src/web/extension.ts -> dist/web/extension.js (web worker), with source maps
 //   node esbuild.mjs --production  the same, minified (used by `vsce package`)
 //   node esbuild.mjs --watch       rebuild on change
 //   node esbuild.mjs --tests       transpile src/ and test/ to out/ for mocha (unit) and the extension host (integration)
+//   node esbuild.mjs --web-tests   bundle test/web/suite/ -> out/web-test/index.js for the web worker host
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -40,6 +43,55 @@ const extensionOptions = {
   define: { VEXAS_CHECK_PROGRESS: 'false' },
 };
 
+/**
+ * The web build runs in a browser's web worker: a Node built-in imported anywhere in its graph is a
+ * build error naming the importer (esbuild's own message would suggest building for Node instead).
+ */
+const noNodeBuiltins = {
+  name: 'no-node-builtins',
+  setup(build) {
+    const builtins = new Set(builtinModules);
+    build.onResolve({ filter: /.*/ }, ({ path, importer }) => {
+      const bare = path.replace(/^node:/, '').split('/')[0];
+      if (!path.startsWith('node:') && !builtins.has(bare)) return undefined;
+      if (!importer.includes('node_modules') || path.startsWith('node:')) {
+        return { errors: [{ text: `"${path}" is a Node built-in: the web build runs in a browser's web worker, where it does not exist. Keep Node-only code behind src/extension.ts (the desktop entry).` }] };
+      }
+      return undefined; // a dependency's own import: its package.json "browser" field or an npm polyfill decides
+    });
+  },
+};
+
+/** Node globals left in the web bundle: each would throw a ReferenceError in the web worker. */
+function nodeGlobalsIn(file) {
+  const text = readFileSync(file, 'utf8');
+  return [...new Set([...text.matchAll(/\b(process\.[A-Za-z]+|__dirname|__filename|setImmediate\()/g)].map(m => m[1]))];
+}
+
+/** @type {import('esbuild').BuildOptions} */
+const webOptions = {
+  ...extensionOptions,
+  entryPoints: ['src/web/extension.ts'],
+  outfile: 'dist/web/extension.js',
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+  plugins: [noNodeBuiltins],
+  define: {
+    ...extensionOptions.define,
+    // citation-js reads these two when it thinks it runs in Node (no `document`), as a web worker has
+    // none: its User-Agent string for fetching (which we never let it do) and a console for its logger.
+    'process.version': '"web"',
+    'process.stderr': 'undefined',
+  },
+};
+
+async function buildWeb(options) {
+  await esbuild.build(options);
+  const found = nodeGlobalsIn(options.outfile ?? join(options.outdir, 'index.js'));
+  if (found.length > 0) throw new Error(`${options.outfile ?? options.outdir} uses Node globals that a web worker lacks: ${found.join(', ')}`);
+}
+
 if (args.has('--tests')) {
   rmSync('out', { recursive: true, force: true });
   await esbuild.build({
@@ -54,10 +106,24 @@ if (args.has('--tests')) {
     logLevel: 'warning',
     define: { VEXAS_CHECK_PROGRESS: 'true' },
   });
+} else if (args.has('--web-tests')) {
+  await esbuild.build({
+    ...webOptions,
+    entryPoints: ['test/web/suite/index.ts'],
+    outfile: 'out/web-test/index.js',
+    minify: false,
+    define: { VEXAS_CHECK_PROGRESS: 'false' },
+    // The `assert` polyfill (and `util` under it) reads `process`, which a web worker lacks: the test
+    // bundle gets a local one (the host wraps each bundle in a function, so it is not global and the
+    // tests can still see that the worker itself has none).
+    banner: { js: 'var process = { env: {}, nextTick: (fn, ...args) => queueMicrotask(() => fn(...args)) };' },
+    plugins: [],
+  });
 } else if (args.has('--watch')) {
-  const ctx = await esbuild.context(extensionOptions);
-  await ctx.watch();
+  const contexts = [await esbuild.context(extensionOptions), await esbuild.context(webOptions)];
+  await Promise.all(contexts.map(c => c.watch()));
   console.log('[watch] watching src/ for changes');
 } else {
   await esbuild.build(extensionOptions);
+  await buildWeb(webOptions);
 }

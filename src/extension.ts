@@ -1,147 +1,19 @@
-import * as vscode from 'vscode';
-import type { KnowledgeBase } from './core/knowledge';
-import { formatReference } from './core/bibliography/format';
-import { SERVED_LANGUAGE_IDS } from './core/languages';
-import { COMPLETE_FROM_LIBRARY, VexasCompletionProvider } from './features/completion';
-import { CitationDefinitionProvider, CitationReferenceProvider } from './features/definition';
-import { VexasDiagnostics, VexasQuickFixes } from './features/diagnostics';
-import { DocumentAnalyses } from './features/documentAnalysis';
-import { registerEvidenceSidebar } from './features/evidence';
-import { registerReferencesView } from './features/references';
-import { registerLookup } from './features/lookup';
+/** The desktop entry (`main`): the extension in VS Code's Node extension host, with Zotero beside it. */
+import { webcrypto } from 'crypto';
+import type * as vscode from 'vscode';
+import { activateShared, type VexasExtensionApi } from './activation';
 import { registerZotero } from './features/zotero';
-import { WordCountStatus } from './features/wordCountStatus';
-import { registerReferenceListCommands } from './features/referenceListCommands';
-import { previewCitations } from './features/previewCitations';
-import { CustomStyles } from './workspace/cslStyles';
-import { registerChecklistView } from './features/checklistView';
-import { pickAndInsertCitations } from './features/citationPicker';
-import { ManuscriptTracker } from './workspace/manuscripts';
-import { VexasHoverProvider } from './features/hover';
-import { CitationInserter, type InsertOptions } from './features/insertCitation';
-import { citationStyle, useCustomStyles } from './workspace/settings';
-import { registerMarkdownFlavourSnippets } from './features/snippets';
-import { registerTermSuggestWhileTyping } from './features/termSuggest';
-import { Bibliographies } from './workspace/bibliographies';
-import { CitationCommands } from './workspace/citationCommands';
-import { bundledKnowledge } from './workspace/bundledKnowledge';
 
-/** What `activate` returns: used by the integration tests, and by other extensions that build on this one. */
-export interface VexasExtensionApi {
-  readonly version: string;
-  /** The bundled knowledge base (loaded at first call). */
-  knowledge(): Promise<KnowledgeBase>;
-  readonly bibliographies: Bibliographies;
-  /** Recomputes a document's diagnostics now. */
-  updateDiagnostics(document: vscode.TextDocument): Promise<void>;
-  /** Called by VS Code's Markdown preview (`markdown.markdownItPlugins`): citations rendered in the preview. */
-  extendMarkdownIt(md: unknown): unknown;
-}
+export type { VexasExtensionApi, VexasStatus } from './activation';
 
-/** Status reported by the `vexas.showStatus` command (also returned, so tests and scripts can read it). */
-export interface VexasStatus {
-  version: string;
-  vscodeVersion: string;
-  languages: readonly string[];
-}
-
-/** Document selector for every language the extension serves, on disk or unsaved. */
-export const SERVED_DOCUMENTS: vscode.DocumentSelector = SERVED_LANGUAGE_IDS.map(language => ({ language }));
-const BIBTEX_DOCUMENTS: vscode.DocumentSelector = [{ language: 'bibtex' }, { pattern: '**/*.bib' }];
-
-// Activation registers providers and commands only; data and indexes load at first use.
 export function activate(context: vscode.ExtensionContext): VexasExtensionApi {
-  const version = String(context.extension.packageJSON.version ?? '0.0.0');
-  const kb = bundledKnowledge(context.extensionUri);
-  const knowledge = () => kb.get();
-  const commands = new CitationCommands();
-  const analyses = new DocumentAnalyses(d => commands.known(d));
-  const bibliographies = new Bibliographies(knowledge);
-  const inserter = new CitationInserter(bibliographies);
-  const diagnostics = new VexasDiagnostics(analyses, bibliographies, knowledge, commands);
-  const bundledLibraryUri = vscode.Uri.joinPath(context.extensionUri, 'data', 'references.bib');
-
-  context.subscriptions.push(
-    commands, analyses, bibliographies, diagnostics,
-    // A root file that defines citation commands changes what its chapters cite: check them again.
-    commands.onDidChange(() => { for (const d of vscode.workspace.textDocuments) void diagnostics.update(d).catch(() => undefined); }),
-    vscode.languages.registerHoverProvider(SERVED_DOCUMENTS, new VexasHoverProvider(analyses, bibliographies, knowledge)),
-    vscode.languages.registerCompletionItemProvider(SERVED_DOCUMENTS,
-      new VexasCompletionProvider(analyses, bibliographies, knowledge, commands), '@', '{', ',', ';', '['),
-    vscode.languages.registerDefinitionProvider(SERVED_DOCUMENTS, new CitationDefinitionProvider(analyses, bibliographies, bundledLibraryUri)),
-    vscode.languages.registerReferenceProvider([...(SERVED_DOCUMENTS as vscode.DocumentFilter[]), ...(BIBTEX_DOCUMENTS as vscode.DocumentFilter[])],
-      new CitationReferenceProvider(analyses)),
-    vscode.languages.registerCodeActionsProvider([...(SERVED_DOCUMENTS as vscode.DocumentFilter[]), ...(BIBTEX_DOCUMENTS as vscode.DocumentFilter[])],
-      new VexasQuickFixes(bibliographies, knowledge), { providedCodeActionKinds: VexasQuickFixes.kinds }),
-    registerMarkdownFlavourSnippets(context.extensionUri),
-    registerTermSuggestWhileTyping(analyses, knowledge),
-    vscode.commands.registerCommand('vexas.insertCitation', () => pickAndInsertCitations(inserter, bibliographies, vscode.window.activeTextEditor)),
-    vscode.commands.registerCommand('vexas.insertCitationKeys', async (keys: string[], options?: InsertOptions) => {
-      const editor = vscode.window.activeTextEditor;
-      return editor ? inserter.insert(editor, keys, options) : false;
-    }),
-    vscode.commands.registerCommand(COMPLETE_FROM_LIBRARY, async (uri: vscode.Uri | string, start: number, end: number, key: string, options?: InsertOptions) => {
-      const document = await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
-      return inserter.completeFromLibrary(document, start, end, key, options);
-    }),
-    vscode.commands.registerCommand('vexas.addBundledEntry', async (uri: string, key: string, options?: InsertOptions) => {
-      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-      return inserter.addBundledEntry(document, key, options);
-    }),
-    vscode.commands.registerCommand('vexas.showStatus', (): VexasStatus => {
-      const status: VexasStatus = { version, vscodeVersion: vscode.version, languages: SERVED_LANGUAGE_IDS };
-      void vscode.window.showInformationMessage(
-        `VEXAS Manuscript Assistant ${version} is active (VS Code ${vscode.version}).`);
-      return status;
-    }),
-  );
-  const manuscripts = new ManuscriptTracker();
-  context.subscriptions.push(manuscripts);
-  registerEvidenceSidebar(context, { knowledge, bibliographies, inserter, manuscripts });
-  registerReferencesView(context, { knowledge, bibliographies, inserter, manuscripts });
-  registerLookup(context, { bibliographies, inserter, analyses });
-  registerChecklistView(context, manuscripts, analyses);
+  const { api, bibliographies, inserter } = activateShared(context, {
+    kind: 'desktop',
+    zotero: true,
+    randomValues: bytes => webcrypto.getRandomValues(bytes),
+  });
   registerZotero(context, { bibliographies, inserter });
-  registerReferenceListCommands(context, analyses, bibliographies);
-  const wordCount = new WordCountStatus(analyses);
-  context.subscriptions.push(wordCount, vscode.commands.registerCommand('vexas.wordCount', () => wordCount.show()),
-    vscode.commands.registerCommand('vexas.wordCount.of', async (uri?: string) => {
-      const document = uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)) : vscode.window.activeTextEditor?.document;
-      return document && wordCount.count(document);
-    }));
-  warmUpWhenWriting(context, knowledge);
-  const styles = new CustomStyles();
-  useCustomStyles(uri => styles.styleFor(uri));
-  context.subscriptions.push(styles, vscode.commands.registerCommand('vexas.citationStyle.refresh', async (uri?: string) => {
-    const document = uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)) : vscode.window.activeTextEditor?.document;
-    return document && styles.refresh(document);
-  }));
-  const preview = previewCitations(bibliographies);
-  return { version, knowledge, bibliographies, updateDiagnostics: d => diagnostics.update(d), extendMarkdownIt: md => preview(md as Parameters<typeof preview>[0]) };
-}
-
-/**
- * The first hover formats references with citation-js, whose CSL engine takes a few seconds to start.
- * Once a manuscript is open, load the knowledge base and format one reference in the background, so
- * the author's first hover is instant; activation itself stays light.
- */
-function warmUpWhenWriting(context: vscode.ExtensionContext, knowledge: () => Promise<KnowledgeBase>): void {
-  let done = false;
-  const warm = () => {
-    if (done) return;
-    done = true;
-    setTimeout(() => {
-      void knowledge().then(kb => {
-        const entry = kb.referenceEntries[0];
-        if (entry) formatReference(entry, citationStyle(), 'text');
-      }).catch(() => { /* reported when the author uses a feature */ });
-    }, 500);
-  };
-  if (vscode.workspace.textDocuments.some(d => SERVED_LANGUAGE_IDS.includes(d.languageId))) warm();
-  else {
-    const sub = vscode.workspace.onDidOpenTextDocument(d => { if (SERVED_LANGUAGE_IDS.includes(d.languageId)) { sub.dispose(); warm(); } });
-    context.subscriptions.push(sub);
-  }
+  return api;
 }
 
 export function deactivate(): void {

@@ -6,6 +6,7 @@ import type { Bibliographies, FoundReference } from '../workspace/bibliographies
 import { citationAt, isProse, type DocumentAnalyses } from './documentAnalysis';
 import { codeSpan, commandLink, doiUrl, escapeMarkdown, pubmedUrl } from './markdownText';
 import { citationStyle, hoverTerms } from '../workspace/settings';
+import { hostCapabilities } from '../workspace/host';
 
 const ABSTRACT_EXCERPT = 400;
 
@@ -84,7 +85,7 @@ function citationHover(key: string, found: FoundReference | undefined, own: bool
   } else {
     md.appendMarkdown(`_From ${escapeMarkdown(vscode.workspace.asRelativePath(found.source))}_`);
   }
-  if (vscode.workspace.getConfiguration('vexas.zotero').get<boolean>('enabled', false)) {
+  if (hostCapabilities().zotero && vscode.workspace.getConfiguration('vexas.zotero').get<boolean>('enabled', false)) {
     md.appendMarkdown(` · [Show in Zotero](${commandLink('vexas.zotero.show', [key])}) · [Open PDF](${commandLink('vexas.zotero.openPdf', [key])})`);
   }
   return md;

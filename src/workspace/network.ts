@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { DEFAULT_ENDPOINTS, RegistryClient, type RegistryEndpoints } from '../core/lookup/registryClient';
+import { hostCapabilities } from './host';
 import { DiskResponseCache } from './responseCache';
 
 const ASKED_KEY = 'vexas.network.asked';
@@ -72,17 +73,19 @@ export class NetworkAccess {
     const signature = JSON.stringify([endpoints, email, ncbiApiKey, timeoutMs]);
     if (this.clientFor?.signature !== signature) {
       const version = String((this.context.extension.packageJSON as { version?: unknown }).version ?? '0');
+      const web = hostCapabilities().kind === 'web';
       this.clientFor = {
         signature,
         client: new RegistryClient({
           env: {
             fetch: (url, init) => fetch(url, init as RequestInit) as never,
             setTimeout: (fn, ms) => setTimeout(fn, ms),
-            clearTimeout: handle => clearTimeout(handle as NodeJS.Timeout),
+            clearTimeout: handle => clearTimeout(handle as Parameters<typeof clearTimeout>[0]),
             newAbortController: () => new AbortController(),
+            inBrowser: web,
           },
           endpoints, email, ncbiApiKey, timeoutMs, cache: this.cache,
-          userAgent: `VEXAS-Manuscript-Assistant/${version} (VS Code extension)`,
+          userAgent: web ? undefined : `VEXAS-Manuscript-Assistant/${version} (VS Code extension)`,
         }),
       };
     }

@@ -26,6 +26,8 @@ export interface HttpEnvironment {
   readonly setTimeout: (fn: () => void, ms: number) => unknown;
   readonly clearTimeout: (handle: unknown) => void;
   readonly newAbortController: () => { readonly signal: AbortSignalLike; abort(): void };
+  /** In a web page a refused cross-origin request looks like no network at all: the message says both. */
+  readonly inBrowser?: boolean;
 }
 
 export type FailureKind =
@@ -93,7 +95,9 @@ export async function getText(env: HttpEnvironment, url: string, options: GetOpt
     if (timedOut) return fail('timeout', `${service} did not answer within ${Math.round(options.timeoutMs / 1000)} s.`);
     const detail = errorDetail(e);
     if (/redirect/i.test(detail)) return fail('redirects', `${service} redirected too many times (${detail}).`);
-    return fail('offline', `${service} cannot be reached (${detail}). Are you offline?`);
+    return fail('offline', env.inBrowser
+      ? `${service} cannot be reached from this browser (${detail}): you may be offline, or ${service} does not accept requests from web pages.`
+      : `${service} cannot be reached (${detail}). Are you offline?`);
   } finally {
     env.clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);

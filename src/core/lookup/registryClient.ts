@@ -43,8 +43,11 @@ export interface ResponseCache {
 export interface RegistryClientOptions {
   readonly env: HttpEnvironment;
   readonly endpoints: RegistryEndpoints;
-  /** Product name and version, sent as User-Agent (where the runtime allows it). */
-  readonly userAgent: string;
+  /**
+   * Product name and version, sent as User-Agent. Left out in a browser, which sends its own and
+   * where a custom one would make some services refuse the request (a CORS preflight they do not answer).
+   */
+  readonly userAgent?: string;
   /** Contact for Crossref's polite pool and NCBI's `email` parameter. */
   readonly email?: string;
   readonly ncbiApiKey?: string;
@@ -134,7 +137,7 @@ export class RegistryClient {
     if (cached !== undefined) return { ok: true, value: cached };
     const request = () => limiter.run(async () => {
       const result = await getText(this.options.env, url, {
-        headers: { ...headers, 'User-Agent': this.userAgent() },
+        headers: this.options.userAgent ? { ...headers, 'User-Agent': this.userAgent(this.options.userAgent) } : headers,
         timeoutMs: this.options.timeoutMs ?? 15000,
         maxBytes: this.options.maxBytes ?? 2_000_000,
         signal,
@@ -153,8 +156,8 @@ export class RegistryClient {
     return { ok: true, value: result.text };
   }
 
-  private userAgent(): string {
-    return this.options.email ? `${this.options.userAgent} (mailto:${this.options.email})` : this.options.userAgent;
+  private userAgent(product: string): string {
+    return this.options.email ? `${product} (mailto:${this.options.email})` : product;
   }
 
   private mailto(separator: '?' | '&'): string {

@@ -1,10 +1,10 @@
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { formatReference } from '../../core/bibliography/format';
 import { escapeHtml, renderDetailsBody } from '../../core/evidence';
 import type { EvidenceRecord, KnowledgeBase } from '../../core/knowledge';
 import { doiUrl, pubmedUrl } from '../markdownText';
 import { citationStyle } from '../../workspace/settings';
+import { makeNonce } from '../../workspace/host';
 import { EvidenceState } from './state';
 
 /** What the panel's script posts once it has loaded (read by the integration tests). */
@@ -189,6 +189,3 @@ export function detailsCsp(cspSource: string, nonce: string): string {
   return `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${cspSource} data:;`;
 }
 
-function makeNonce(): string {
-  return randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '');
-}
