@@ -4,7 +4,7 @@
 //   node esbuild.mjs --production  the same, minified (used by `vsce package`)
 //   node esbuild.mjs --watch       rebuild on change
 //   node esbuild.mjs --tests       transpile src/ and test/ to out/ for mocha (unit) and the extension host (integration)
-//   node esbuild.mjs --web-tests   bundle test/web/suite/ -> out/web-test/index.js for the web worker host
+//   node esbuild.mjs --web-tests   bundle test/web/suite/ -> out-web/index.js for the web worker host (and its registry stand-in)
 import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -110,7 +110,7 @@ if (args.has('--tests')) {
   await esbuild.build({
     ...webOptions,
     entryPoints: ['test/web/suite/index.ts'],
-    outfile: 'out/web-test/index.js',
+    outfile: 'out-web/index.js',
     minify: false,
     define: { VEXAS_CHECK_PROGRESS: 'false' },
     // The `assert` polyfill (and `util` under it) reads `process`, which a web worker lacks: the test
@@ -119,6 +119,9 @@ if (args.has('--tests')) {
     banner: { js: 'var process = { env: {}, nextTick: (fn, ...args) => queueMicrotask(() => fn(...args)) };' },
     plugins: [],
   });
+  // The registry stand-in the runner starts in Node for the web suite's lookups.
+  await esbuild.build({ entryPoints: ['test/web/registryStandIn.ts'], outfile: 'out-web/registryStandIn.js',
+    bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'warning' });
 } else if (args.has('--watch')) {
   const contexts = [await esbuild.context(extensionOptions), await esbuild.context(webOptions)];
   await Promise.all(contexts.map(c => c.watch()));

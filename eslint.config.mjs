@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '*.vsix'] },
+  { ignores: ['dist/**', 'out/**', 'out-web/**', 'node_modules/**', '.vscode-test/**', '*.vsix'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -12,6 +12,8 @@ import type { AddressInfo } from 'net';
 export interface LoggedRequest {
   readonly path: string;
   readonly headers: http.IncomingHttpHeaders;
+  /** Logged in cross-origin mode, where a preflight (OPTIONS) would show. */
+  readonly method?: string;
 }
 
 /** Paths of the services under the server's origin; settings point the extension at `${origin}${path}`. */
@@ -93,14 +95,34 @@ export interface RegistryServer {
   close(): Promise<void>;
 }
 
-export async function startRegistryServer(): Promise<RegistryServer> {
+export interface RegistryServerOptions {
+  /**
+   * Answer web pages as Crossref and E-utilities do (`Access-Control-Allow-Origin: *` on plain GETs)
+   * and refuse CORS preflights, as some registries do: a browser client that sends custom headers
+   * fails here as it would there. `GET /__requests` then returns the request log, for the web suite.
+   */
+  readonly crossOrigin?: boolean;
+}
+
+export async function startRegistryServer(options: RegistryServerOptions = {}): Promise<RegistryServer> {
   const requests: LoggedRequest[] = [];
   const rateLimited = new Set<string>();
   const hanging = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = decodeURIComponent(url.pathname);
-    requests.push({ path: `${path}${url.search}`, headers: req.headers });
+    if (options.crossOrigin) {
+      if (path === '/__requests') {
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
+        return res.end(JSON.stringify(requests));
+      }
+      requests.push({ path: `${path}${url.search}`, headers: req.headers, method: req.method });
+      if (req.method === 'OPTIONS') { res.writeHead(405); return res.end(); }
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
+    } else {
+      requests.push({ path: `${path}${url.search}`, headers: req.headers });
+    }
     const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
       res.end(typeof body === 'string' ? body : JSON.stringify(body));

@@ -6,6 +6,10 @@
 //
 //   runWebTests.mjs --extensionDevelopmentPath DIR --extensionTestsPath FILE [--folder DIR]
 //                   [--code-server DIR] [--cache DIR] [--timeout SECONDS] [--verbose] [--screenshot FILE]
+//                   [--serve MODULE]
+//
+// --serve: a CommonJS module whose start() starts a server in Node for the tests (a stand-in for a
+// web service); what it returns as `info` is written to .web-test-services.json in the workspace.
 //
 // Exit code: the test run's (0 = all passed), 124 on timeout, 2 when the host could not be set up.
 import { spawn, spawnSync } from 'node:child_process';
@@ -38,6 +42,7 @@ const { values: opts } = parseArgs({
     timeout: { type: 'string', default: '300' },
     verbose: { type: 'boolean', default: false },
     screenshot: { type: 'string' },
+    serve: { type: 'string' },
   },
 });
 const log = message => console.error(`[vscode-web-host] ${message}`);
@@ -171,7 +176,7 @@ async function startCodeServer(codeServerDir) {
   return { url: `${base}/?${query}`, stop };
 }
 
-let host, browser, finished = false;
+let host, browser, service, finished = false;
 const counts = {};
 const started = Date.now();
 
@@ -180,6 +185,7 @@ async function finish(code, why) {
   finished = true;
   await browser?.close().catch(() => {});
   await host?.stop().catch(() => {});
+  await service?.stop().catch(() => {});
   if (scratch) rmSync(scratch, { recursive: true, force: true });
   if ('passing' in counts || 'failing' in counts) {
     console.log(`vscode-web: ${counts.passing ?? 0} passed, ${counts.failing ?? 0} failed${counts.pending ? `, ${counts.pending} skipped` : ''}`);
@@ -194,11 +200,21 @@ try {
   const chromiumPath = ensureChromium();
   ensureNpmPackages();
   const requireHost = createRequire(join(cache, 'package.json'));
+  if (opts.serve) {
+    service = await createRequire(import.meta.url)(resolve(opts.serve)).start();
+    if (folder) writeFileSync(join(folder, '.web-test-services.json'), JSON.stringify(service.info));
+  }
   host = opts['code-server'] ? await startCodeServer(resolve(opts['code-server'])) : await startTestWeb(requireHost);
 
   const { chromium } = requireHost('playwright-core');
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // A persistent profile, not Playwright's default incognito context: incognito blocks third-party
+  // cookies, and with them the service worker that webviews (on <uuid>.localhost) need to load.
+  const profile = join(cache, 'profile');
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 900 } });
+  const page = browser.pages()[0] ?? await browser.newPage();
   // In extension-test mode the workbench sends the extension host's console (mocha's reporter) to
   // codeAutomationLog and the test run's exit code to codeAutomationExit, when the page defines them.
   await page.exposeFunction('codeAutomationLog', (type, args) => {

@@ -18,6 +18,7 @@ export function run(): Promise<void> {
   require('./writing.test');
   require('./citations.test');
   require('./evidence.test');
+  require('./lookup.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     mocha.run(failures => (failures > 0 ? reject(new Error(`${failures} web test(s) failed`)) : resolve()));
