@@ -5,7 +5,7 @@
  * allowed (and where to click), too old, or an answer of the wrong shape.
  */
 import { getText, type AbortSignalLike, type Failure, type HttpEnvironment } from '../lookup/http';
-import { parseCitationKeys, parseJsonRpc, parseZoteroAttachments, parseZoteroItems, type ZoteroAttachment, type ZoteroItem } from './zoteroResponses';
+import { parseCitationKeys, parseJsonRpc, parseLastChange, parseZoteroAttachments, parseZoteroItems, type ZoteroAttachment, type ZoteroChange, type ZoteroItem } from './zoteroResponses';
 
 export const DEFAULT_ZOTERO_URL = 'http://127.0.0.1:23119';
 
@@ -49,6 +49,25 @@ export class ZoteroClient {
     if (!answer.ok) return answer;
     const attachments = parseZoteroAttachments(answer.value);
     return attachments ? { ok: true, value: attachments } : malformed('attachments');
+  }
+
+  /**
+   * The library's most recent change to a citable item (null when it has none). Top-level items
+   * only, and no standalone notes or files: highlighting a PDF (its annotations) or editing a note
+   * is not a change to what Better BibTeX exports. Trashed items are left out by the API itself.
+   */
+  async lastChange(signal?: AbortSignalLike): Promise<ZoteroResult<ZoteroChange | null>> {
+    const params = new URLSearchParamsLike();
+    params.add('itemType', '-attachment');
+    params.add('itemType', '-note');
+    params.add('sort', 'dateModified');
+    params.add('direction', 'desc');
+    params.add('limit', '1');
+    params.add('format', 'json');
+    const answer = await this.get(`/api/users/0/items/top?${params}`, signal);
+    if (!answer.ok) return answer;
+    const change = parseLastChange(answer.value);
+    return change === undefined ? malformed('items') : { ok: true, value: change };
   }
 
   /** Better BibTeX's citation keys for items (empty when it is not installed). */

@@ -1,8 +1,8 @@
 /**
  * Zotero's answers, parsed: items from the local API (`/api/users/0/items…?include=data,csljson`,
  * the web API v3's JSON, where the local API gives `csljson` as an export string and the web API
- * as an object), their attachments, and Better BibTeX's JSON-RPC replies. Untrusted text in,
- * undefined for anything not of the documented shape.
+ * as an object), their attachments, the library's latest change, and Better BibTeX's JSON-RPC
+ * replies. Untrusted text in, undefined for anything not of the documented shape.
  */
 import { isObject, parseJson, str } from '../jsonValues';
 import { sanitizeCslItem } from '../bibliography/cslSanitize';
@@ -65,6 +65,30 @@ export function parseZoteroAttachments(text: string): ZoteroAttachment[] | undef
   return json.filter(isObject).filter(r => isObject(r.data) && r.data.itemType === 'attachment')
     .map(r => ({ key: str(r.key) ?? str((r.data as Record<string, unknown>).key) ?? '', contentType: str((r.data as Record<string, unknown>).contentType), title: str((r.data as Record<string, unknown>).title) }))
     .filter(a => a.key !== '');
+}
+
+/** The library's most recent change: when (ms since the epoch; Zotero keeps whole seconds, UTC) and to which item. */
+export interface ZoteroChange {
+  readonly at: number;
+  readonly key: string;
+  readonly title: string;
+}
+
+/**
+ * `GET /api/users/0/items/top?sort=dateModified&direction=desc&limit=1`: the most recently modified
+ * item, from its `data.dateModified` (ISO 8601 in UTC, `2014-06-12T21:28:55Z`); null for an empty library.
+ */
+export function parseLastChange(text: string): ZoteroChange | null | undefined {
+  const json = parseJson(text);
+  if (!Array.isArray(json)) return undefined;
+  if (json.length === 0) return null;
+  const raw = json[0];
+  if (!isObject(raw) || !isObject(raw.data)) return undefined;
+  const modified = str(raw.data.dateModified) ?? '';
+  const at = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/.test(modified) ? Date.parse(modified) : NaN;
+  const key = str(raw.key) ?? str(raw.data.key);
+  if (!Number.isFinite(at) || !key) return undefined;
+  return { at, key, title: str(raw.data.title) ?? '(untitled)' };
 }
 
 /** A JSON-RPC 2.0 reply: its result, or its error. */

@@ -45,6 +45,36 @@ describe('core/zotero: client against a local stand-in for Zotero 7 and Better B
     assert.deepStrictEqual(attachments.value, [{ key: 'PDFATT01', contentType: 'application/pdf', title: 'Full Text PDF' }]);
   });
 
+  it('asks for the library\'s latest change to a citable item, with the documented parameters', async () => {
+    const latest = await client.lastChange();
+    assert.ok(latest.ok);
+    assert.deepStrictEqual(latest.value, { at: Date.parse('2024-05-03T10:00:00Z'), key: 'ZK7QF2XA', title: 'Ruxolitinib in a fictional VEXAS series' });
+    assert.strictEqual(server.requests.at(-1)!.path, '/api/users/0/items/top?itemType=-attachment&itemType=-note&sort=dateModified&direction=desc&limit=1&format=json');
+    server.options = { localApi: true, betterBibtex: true, lastModified: '2022-01-01T00:00:00Z' };
+    const other = await client.lastChange();
+    assert.ok(other.ok && other.value?.key === 'ZK8RT3YB', 'the most recently modified item, whichever it is');
+    server.options = { localApi: true, betterBibtex: true };
+  });
+
+  it('the latest change: a Zotero that does not answer times out, the local API off or nonsense fails, nothing hangs', async () => {
+    const quick = new ZoteroClient({ env, baseUrl: server.url, timeoutMs: 300 });
+    try {
+      server.options = { localApi: true, betterBibtex: true, hang: true };
+      const started = Date.now();
+      const hung = await quick.lastChange();
+      assert.ok(!hung.ok && hung.failure.kind === 'timeout', JSON.stringify(hung));
+      assert.ok(Date.now() - started < 2_000);
+      server.options = { localApi: false, betterBibtex: true };
+      const forbidden = await quick.lastChange();
+      assert.ok(!forbidden.ok && forbidden.failure.message === LOCAL_API_OFF);
+      server.options = { localApi: true, betterBibtex: true, malformed: true };
+      const malformed = await quick.lastChange();
+      assert.ok(!malformed.ok && malformed.failure.kind === 'malformed');
+    } finally {
+      server.options = { localApi: true, betterBibtex: true };
+    }
+  });
+
   it('says where to click when the local API is not allowed, and when Zotero is not running or answers nonsense', async () => {
     server.options = { localApi: false, betterBibtex: true };
     const forbidden = await client.search('x', 5);
