@@ -31,7 +31,13 @@ export class ZoteroAccess {
     return false;
   }
 
-  client(): ZoteroClient {
+  /** Whether Zotero may be asked now, without asking the author: for checks they did not start. */
+  mayAsk(): boolean {
+    return vscode.workspace.isTrusted && config().get<boolean>('enabled', false);
+  }
+
+  /** A client; `timeoutMs` overrides the setting (background checks wait less). */
+  client(timeoutMs?: number): ZoteroClient {
     return new ZoteroClient({
       env: {
         fetch: localFetch,
@@ -40,7 +46,7 @@ export class ZoteroAccess {
         newAbortController: () => new AbortController(),
       },
       baseUrl: config().get<string>('url', DEFAULT_ZOTERO_URL) || DEFAULT_ZOTERO_URL,
-      timeoutMs: Math.max(1, config().get<number>('timeoutSeconds', 10)) * 1000,
+      timeoutMs: timeoutMs ?? Math.max(1, config().get<number>('timeoutSeconds', 10)) * 1000,
     });
   }
 

@@ -1,10 +1,14 @@
-/** Zotero commands: cite from the library, and from a cited key back to its Zotero item and PDF. */
+/**
+ * Zotero commands: cite from the library, from a cited key back to its Zotero item and PDF, and
+ * the freshness of the manuscript's Better BibTeX auto-exports.
+ */
 import * as vscode from 'vscode';
 import type { BibEntry } from '../../core/bibliography/types';
 import { syntaxForLanguageId } from '../../core/languages';
 import type { Bibliographies } from '../../workspace/bibliographies';
 import { ZoteroAccess } from '../../workspace/zoteroAccess';
 import type { CitationInserter, InsertOptions } from '../insertCitation';
+import { AutoExportStatus, CHECK_AUTO_EXPORTS, CHOOSE_AUTO_EXPORTS } from './autoExportStatus';
 import { citeFromZotero, openPdf, type ScriptedPick } from './citeFromZotero';
 
 export function registerZotero(context: vscode.ExtensionContext, deps: { bibliographies: Bibliographies; inserter: CitationInserter }): void {
@@ -36,7 +40,13 @@ export function registerZotero(context: vscode.ExtensionContext, deps: { bibliog
     return syntax ? (await deps.bibliographies.forDocument(editor.document, syntax)).lookup(key)?.entry : undefined;
   };
 
+  const autoExports = new AutoExportStatus(deps.bibliographies, zotero);
   context.subscriptions.push(
+    autoExports,
+    vscode.commands.registerCommand(CHECK_AUTO_EXPORTS, () => autoExports.check()),
+    vscode.commands.registerCommand(CHOOSE_AUTO_EXPORTS, (uris?: unknown) => autoExports.choose(Array.isArray(uris) ? uris.filter((u): u is string => typeof u === 'string') : undefined)),
+    // Not in the palette: what the status shows once the checks under way have run (tests, scripts).
+    vscode.commands.registerCommand('vexas.zotero.autoExportState', () => autoExports.settled()),
     vscode.commands.registerCommand('vexas.zotero.cite', (scripted?: ScriptedPick, options?: InsertOptions) => citeFromZotero(citeDeps, scripted, options)),
     vscode.commands.registerCommand('vexas.zotero.show', async (key?: unknown) => {
       if (!zotero.allowed()) return undefined;
