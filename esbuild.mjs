@@ -4,7 +4,7 @@
 //   node esbuild.mjs --production  the same, minified (used by `vsce package`)
 //   node esbuild.mjs --watch       rebuild on change
 //   node esbuild.mjs --tests       transpile src/ and test/ to out/ for mocha (unit) and the extension host (integration)
-//   node esbuild.mjs --web-tests   bundle test/web/suite/ -> out-web/index.js for the web worker host (and its registry stand-in)
+//   node esbuild.mjs --web-tests   bundle test/web/suite/ -> out-web/suite/index.js for the web worker host (and its registry stand-in)
 import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -88,8 +88,8 @@ const webOptions = {
 
 async function buildWeb(options) {
   await esbuild.build(options);
-  const found = nodeGlobalsIn(options.outfile ?? join(options.outdir, 'index.js'));
-  if (found.length > 0) throw new Error(`${options.outfile ?? options.outdir} uses Node globals that a web worker lacks: ${found.join(', ')}`);
+  const found = nodeGlobalsIn(options.outfile);
+  if (found.length > 0) throw new Error(`${options.outfile} uses Node globals that a web worker lacks: ${found.join(', ')}`);
 }
 
 if (args.has('--tests')) {
@@ -107,10 +107,12 @@ if (args.has('--tests')) {
     define: { VEXAS_CHECK_PROGRESS: 'true' },
   });
 } else if (args.has('--web-tests')) {
+  rmSync('out-web', { recursive: true, force: true });
   await esbuild.build({
     ...webOptions,
-    entryPoints: ['test/web/suite/index.ts'],
-    outfile: 'out-web/index.js',
+    entryPoints: ['test/web/suite/index.ts', 'test/web/screenshot.ts'],
+    outfile: undefined,
+    outdir: 'out-web',
     minify: false,
     define: { VEXAS_CHECK_PROGRESS: 'false' },
     // The `assert` polyfill (and `util` under it) reads `process`, which a web worker lacks: the test

@@ -23,6 +23,8 @@ import { fileURLToPath } from 'node:url';
 import { format, parseArgs } from 'node:util';
 
 const TOOL_DIR = dirname(fileURLToPath(import.meta.url));
+/** What a test logs when the workbench is ready for --screenshot. */
+const SCREENSHOT_NOW = '[vexas:screenshot-now]';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update',
   '--no-first-run', '--disable-gpu', '--disable-dev-shm-usage'];
 // Workbench chatter that says nothing about the tests; shown with --verbose.
@@ -219,15 +221,15 @@ try {
   // codeAutomationLog and the test run's exit code to codeAutomationExit, when the page defines them.
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = format(...(Array.isArray(args) ? args : [args]));
+    // A test asks for the workbench's picture at the default layout (for the README) while it is still running.
+    if (text.includes(SCREENSHOT_NOW) && opts.screenshot) {
+      void page.screenshot({ path: resolve(opts.screenshot) }).then(() => log(`screenshot: ${opts.screenshot}`), e => log(`no screenshot: ${e}`));
+    }
     const counted = /^\s*(\d+) (passing|failing|pending)\b/.exec(text);
     if (counted) counts[counted[2]] = Number(counted[1]);
     if (opts.verbose || !NOISE.some(re => re.test(text))) (type === 'error' || type === 'warn' ? console.error : console.log)(text);
   });
-  await page.exposeFunction('codeAutomationExit', async code => {
-    // The workbench as the tests left it, at the default layout (for the README).
-    if (opts.screenshot) await page.screenshot({ path: resolve(opts.screenshot) }).catch(e => log(`no screenshot: ${e}`));
-    await finish(code, 'tests finished');
-  });
+  await page.exposeFunction('codeAutomationExit', code => finish(code, 'tests finished'));
   page.on('crash', () => finish(4, 'the workbench page crashed'));
   if (opts.verbose) {
     page.on('console', m => console.error(`[page] ${m.text()}`));
