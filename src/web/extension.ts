@@ -8,7 +8,6 @@ import { activateShared, type VexasExtensionApi } from '../activation';
 
 export type { VexasExtensionApi } from '../activation';
 
-const ZOTERO_COMMANDS = ['vexas.zotero.cite', 'vexas.zotero.show', 'vexas.zotero.openPdf'];
 export const ZOTERO_ON_THE_WEB = 'Zotero is not available in VS Code for the Web: Zotero answers only programs on the computer it runs on, and a browser tab cannot reach it. Use VS Code desktop to cite from Zotero, or export your library to a .bib file in this workspace (Better BibTeX can keep it up to date).';
 
 export function activate(context: vscode.ExtensionContext): VexasExtensionApi {
@@ -17,7 +16,10 @@ export function activate(context: vscode.ExtensionContext): VexasExtensionApi {
     zotero: false,
     randomValues: bytes => crypto.getRandomValues(bytes),
   });
-  context.subscriptions.push(...ZOTERO_COMMANDS.map(id => vscode.commands.registerCommand(id, () => {
+  // Every contributed Zotero command (read from the manifest, so a new one cannot be missed) answers with why.
+  const contributed = (context.extension.packageJSON as { contributes?: { commands?: Array<{ command: string }> } }).contributes?.commands ?? [];
+  const zoteroCommands = contributed.map(c => c.command).filter(id => id.startsWith('vexas.zotero.'));
+  context.subscriptions.push(...zoteroCommands.map(id => vscode.commands.registerCommand(id, () => {
     void vscode.window.showInformationMessage(ZOTERO_ON_THE_WEB);
     return undefined;
   })));

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension } from '../../integration/helpers';
+import { activateExtension, EXTENSION_ID } from '../../integration/helpers';
 
 declare const WorkerGlobalScope: { new(): unknown } | undefined;
 
@@ -17,5 +17,19 @@ describe('web: the extension in the browser\'s web worker host', () => {
   it('loads the bundled knowledge from the extension\'s own URI', async () => {
     const kb = await (await activateExtension()).knowledge();
     assert.ok(kb.referenceEntries.length > 20, `the VEXAS library has ${kb.referenceEntries.length} entries`);
+  });
+
+  it("registers every contributed command, and hides Zotero's from the palette", async () => {
+    await activateExtension();
+    const all = await vscode.commands.getCommands(true);
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+      contributes: { commands: Array<{ command: string }>; menus: { commandPalette: Array<{ command: string; when?: string }> } };
+    };
+    const missing = manifest.contributes.commands.map(c => c.command).filter(c => !all.includes(c));
+    assert.deepStrictEqual(missing, []);
+    const palette = new Map(manifest.contributes.menus.commandPalette.map(m => [m.command, m.when ?? '']));
+    const shownZotero = manifest.contributes.commands.map(c => c.command)
+      .filter(c => c.startsWith('vexas.zotero.') && palette.get(c) !== 'false' && !/\bvexas\.zoteroAvailable\b/.test(palette.get(c) ?? ''));
+    assert.deepStrictEqual(shownZotero, [], 'Zotero commands need `vexas.zoteroAvailable` in their palette `when`');
   });
 });

@@ -19,6 +19,7 @@ export function run(): Promise<void> {
   require('./citations.test');
   require('./evidence.test');
   require('./lookup.test');
+  require('./largeBibliography.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     mocha.run(failures => (failures > 0 ? reject(new Error(`${failures} web test(s) failed`)) : resolve()));
