@@ -2,6 +2,7 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
 import * as vscode from 'vscode';
 import { readOwnEvidence, type OwnEvidence, type RecordCheck } from '../core/evidence/ownEvidence';
 import type { EvidenceClass, EvidenceRecord } from '../core/knowledge';
+import { compileGlob } from '../core/glob';
 import { LineIndex } from '../core/lineIndex';
 import { mayRead } from './access';
 import { readText } from './textFiles';
@@ -67,7 +68,7 @@ export class OwnEvidenceFiles implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return false;
     const relative = vscode.workspace.asRelativePath(uri, false);
-    return this.globs(folder).some(g => globToRegExp(g).test(relative));
+    return this.globs(folder).some(g => compileGlob(g)(relative));
   }
 
   private async read(): Promise<OwnEvidence> {
@@ -124,19 +125,4 @@ function describeError(e: ErrorObject): string {
   const allowed = e.keyword === 'enum' ? `: one of ${(e.params as { allowedValues?: unknown[] }).allowedValues?.map(v => JSON.stringify(v)).join(', ')}` : '';
   const extra = e.keyword === 'additionalProperties' ? ` (${(e.params as { additionalProperty?: string }).additionalProperty})` : '';
   return `${where} ${e.message ?? 'is not valid'}${allowed}${extra}`;
-}
-
-/** A workspace glob (`**`, `*`, `?`) as a regular expression over a relative path. */
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
 }

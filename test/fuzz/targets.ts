@@ -3,6 +3,7 @@
  * suite and the complexity tests run. Each target also reads what it parsed the way the editor
  * does (fields decoded, names split, references converted), so a throw anywhere downstream counts.
  */
+import { compileGlob } from '../../src/core/glob';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseBibTeX } from '../../src/core/bibliography/parseBibTeX';
@@ -139,6 +140,13 @@ export const TARGETS: readonly Target[] = [
   { name: 'preview citation groups', grammar: 'markdown', run: t => { const r = findNonProseRegions(t, 'markdown'); citationGroups(t, findCitations(t, 'markdown', { regions: r })); return {}; } },
   { name: 'identifier paste', grammar: 'any', run: t => { parseIdentifier(t); return {}; } },
   { name: 'title to LaTeX', grammar: 'any', run: t => { titleToLatex(t); return {}; } },
+  // A repository's settings hold the patterns: the first half as the glob (with its stars), the second as a path.
+  { name: 'workspace globs', grammar: 'any', run: t => {
+    const half = t.length >> 1;
+    const glob = t.slice(0, half).replace(/[a-m]/g, '*').replace(/[n-p]/g, '/');
+    compileGlob(glob)(t.slice(half)); compileGlob(glob, { caseInsensitive: true })(glob);
+    return {};
+  } },
   { name: 'registry answers', grammar: 'csl-json', run: t => {
     // A registry's body is untrusted text: each parser, and an entry written from what it accepts.
     const item = parseCslAnswer(t);

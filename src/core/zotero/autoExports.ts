@@ -5,6 +5,7 @@
  * (`vexas.zotero.autoExports`: paths or glob patterns). Their age on disk is compared with the
  * library's latest change, as Zotero's local API reports it.
  */
+import { compileGlob } from '../glob';
 import type { ZoteroChange } from './zoteroResponses';
 
 /** A bibliography file: its path relative to the manuscript's workspace folder (when inside it) and its absolute path, with `/`. */
@@ -20,36 +21,15 @@ export interface BibliographyPath {
  */
 export function autoExportMatcher(patterns: readonly string[], caseInsensitive: boolean): (file: BibliographyPath) => boolean {
   const compiled = patterns.map(p => p.trim().replace(/\\/g, '/')).filter(p => p !== '')
-    .map(p => ({ absolute: isAbsolute(p), re: globToRegExp(p.replace(/^\.\//, ''), caseInsensitive) }));
-  return file => compiled.some(({ absolute, re }) => {
+    .map(p => ({ absolute: isAbsolute(p), match: compileGlob(p.replace(/^\.\//, ''), { caseInsensitive }) }));
+  return file => compiled.some(({ absolute, match }) => {
     const path = absolute ? file.absolute.replace(/\\/g, '/') : file.relative;
-    return path !== undefined && re.test(path);
+    return path !== undefined && match(path);
   });
 }
 
 function isAbsolute(path: string): boolean {
   return path.startsWith('/') || /^[A-Za-z]:\//.test(path);
-}
-
-/** A glob as a regular expression over a whole `/`-separated path. */
-export function globToRegExp(glob: string, caseInsensitive = false): RegExp {
-  let out = '';
-  let braces = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      const slash = glob[i + 2] === '/';
-      out += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (c === '*') out += '[^/]*';
-    else if (c === '?') out += '[^/]';
-    else if (c === '{') { braces++; out += '(?:'; }
-    else if (c === '}' && braces > 0) { braces--; out += ')'; }
-    else if (c === ',' && braces > 0) out += '|';
-    else out += c.replace(/[.+^$()|[\]\\{}]/g, '\\$&');
-  }
-  if (braces > 0) return /(?!)/; // an unclosed brace names nothing, rather than something unintended
-  return new RegExp(`^${out}$`, caseInsensitive ? 'i' : '');
 }
 
 /**

@@ -1,0 +1,120 @@
+/**
+ * Workspace globs (`*`, `?`, `**`, `{a,b}`) over `/`-separated paths, as settings give them
+ * (`vexas.evidence.files`, `vexas.zotero.autoExports`). A repository's settings can hold any pattern,
+ * so matching is a simulation of the pattern's automaton, in time proportional to path length times
+ * pattern length: a regular expression built from `**` runs would backtrack exponentially.
+ */
+
+type Token =
+  | { readonly kind: 'char'; readonly c: string }
+  /** `?`: one character of a name. */
+  | { readonly kind: 'one' }
+  /** `*`: any run of characters within a name. */
+  | { readonly kind: 'star' }
+  /** `**` not followed by `/`: any run of characters, across folders. */
+  | { readonly kind: 'globstar' }
+  /** `**` + `/`: nothing, or any path ending in `/` (zero or more whole folders). */
+  | { readonly kind: 'dirs' };
+
+/** Brace expansions beyond this make a pattern that names nothing, rather than a costly one. */
+const MAX_ALTERNATIVES = 64;
+
+export interface GlobOptions {
+  readonly caseInsensitive?: boolean;
+}
+
+/** A matcher for `glob` over whole paths. An unbalanced `{` or too many alternatives match nothing. */
+export function compileGlob(glob: string, options: GlobOptions = {}): (path: string) => boolean {
+  const fold = (s: string) => (options.caseInsensitive ? s.toLowerCase() : s);
+  const alternatives = expandBraces(fold(glob));
+  if (!alternatives) return () => false;
+  const programs = alternatives.map(tokenize);
+  return path => {
+    const folded = fold(path);
+    return programs.some(tokens => matches(tokens, folded));
+  };
+}
+
+/** `{a,b}` groups (nested too) expanded, innermost group last; undefined when unbalanced or too many. */
+function expandBraces(glob: string): string[] | undefined {
+  const done: string[] = [];
+  const work = [glob];
+  while (work.length > 0) {
+    const s = work.pop()!;
+    const open = s.indexOf('{');
+    if (open < 0) { done.push(s); continue; }
+    let depth = 0;
+    let close = -1;
+    const commas: number[] = [];
+    for (let i = open; i < s.length && close < 0; i++) {
+      if (s[i] === '{') depth++;
+      else if (s[i] === '}' && --depth === 0) close = i;
+      else if (s[i] === ',' && depth === 1) commas.push(i);
+    }
+    if (close < 0) return undefined;
+    const cuts = [open, ...commas, close];
+    for (let k = 0; k + 1 < cuts.length; k++) work.push(s.slice(0, open) + s.slice(cuts[k] + 1, cuts[k + 1]) + s.slice(close + 1));
+    if (done.length + work.length > MAX_ALTERNATIVES) return undefined;
+  }
+  return done;
+}
+
+function tokenize(glob: string): Token[] {
+  const tokens: Token[] = [];
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      const dirs = glob[i + 2] === '/';
+      tokens.push({ kind: dirs ? 'dirs' : 'globstar' });
+      i += dirs ? 2 : 1;
+    } else if (c === '*') tokens.push({ kind: 'star' });
+    else if (c === '?') tokens.push({ kind: 'one' });
+    else tokens.push({ kind: 'char', c });
+  }
+  return tokens;
+}
+
+/**
+ * Runs the automaton: `at[i]` = the next token to match is i; `inDirs[i]` = inside token i (a `**` + `/`
+ * that has consumed characters, so it may only end at a `/`). Epsilon moves only go forward.
+ */
+function matches(tokens: readonly Token[], path: string): boolean {
+  const n = tokens.length;
+  let at = new Uint8Array(n + 1);
+  let inDirs = new Uint8Array(n + 1);
+  at[0] = 1;
+  close(tokens, at);
+  for (let p = 0; p < path.length; p++) {
+    const c = path[p];
+    const nextAt = new Uint8Array(n + 1);
+    const nextInDirs = new Uint8Array(n + 1);
+    let any = false;
+    for (let i = 0; i < n; i++) {
+      if (!at[i] && !inDirs[i]) continue;
+      const t = tokens[i];
+      switch (t.kind) {
+        case 'char': if (at[i] && c === t.c) { nextAt[i + 1] = 1; any = true; } break;
+        case 'one': if (at[i] && c !== '/') { nextAt[i + 1] = 1; any = true; } break;
+        case 'star': if (at[i] && c !== '/') { nextAt[i] = 1; any = true; } break;
+        case 'globstar': if (at[i]) { nextAt[i] = 1; any = true; } break;
+        case 'dirs':
+          nextInDirs[i] = 1;
+          if (c === '/') nextAt[i + 1] = 1;
+          any = true;
+          break;
+      }
+    }
+    if (!any) return false;
+    close(tokens, nextAt);
+    at = nextAt;
+    inDirs = nextInDirs;
+  }
+  return at[n] === 1;
+}
+
+/** Adds the states reachable without reading: past a star, double star or double star and slash that match nothing. */
+function close(tokens: readonly Token[], at: Uint8Array): void {
+  for (let i = 0; i < tokens.length; i++) {
+    if (at[i] && tokens[i].kind !== 'char' && tokens[i].kind !== 'one') at[i + 1] = 1;
+  }
+}
