@@ -18,6 +18,7 @@ export function run(): Promise<void> {
   require('./writing.test');
   require('./citations.test');
   require('./evidence.test');
+  require('./output.test');
   require('./lookup.test');
   require('./largeBibliography.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
