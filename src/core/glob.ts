@@ -18,18 +18,27 @@ type Token =
 
 /** Brace expansions beyond this make a pattern that names nothing, rather than a costly one. */
 const MAX_ALTERNATIVES = 64;
+/** A longer pattern (or all its brace alternatives together) names nothing: matching costs path length times pattern length. */
+export const MAX_GLOB_LENGTH = 1024;
+/** No file system has longer paths; a longer one is named by no pattern. */
+const MAX_PATH_LENGTH = 4096;
 
 export interface GlobOptions {
   readonly caseInsensitive?: boolean;
 }
 
-/** A matcher for `glob` over whole paths. An unbalanced `{` or too many alternatives match nothing. */
+/**
+ * A matcher for `glob` over whole paths, in time linear in the path's length. A pattern over
+ * MAX_GLOB_LENGTH, an unbalanced `{` or too many alternatives match nothing.
+ */
 export function compileGlob(glob: string, options: GlobOptions = {}): (path: string) => boolean {
+  if (glob.length > MAX_GLOB_LENGTH) return () => false;
   const fold = (s: string) => (options.caseInsensitive ? s.toLowerCase() : s);
   const alternatives = expandBraces(fold(glob));
-  if (!alternatives) return () => false;
+  if (!alternatives || alternatives.reduce((n, a) => n + a.length, 0) > MAX_GLOB_LENGTH * 4) return () => false;
   const programs = alternatives.map(tokenize);
   return path => {
+    if (path.length > MAX_PATH_LENGTH) return false;
     const folded = fold(path);
     return programs.some(tokens => matches(tokens, folded));
   };
@@ -82,12 +91,14 @@ function matches(tokens: readonly Token[], path: string): boolean {
   const n = tokens.length;
   let at = new Uint8Array(n + 1);
   let inDirs = new Uint8Array(n + 1);
+  let nextAt = new Uint8Array(n + 1);
+  let nextInDirs = new Uint8Array(n + 1);
   at[0] = 1;
   close(tokens, at);
   for (let p = 0; p < path.length; p++) {
     const c = path[p];
-    const nextAt = new Uint8Array(n + 1);
-    const nextInDirs = new Uint8Array(n + 1);
+    nextAt.fill(0);
+    nextInDirs.fill(0);
     let any = false;
     for (let i = 0; i < n; i++) {
       if (!at[i] && !inDirs[i]) continue;
@@ -106,8 +117,8 @@ function matches(tokens: readonly Token[], path: string): boolean {
     }
     if (!any) return false;
     close(tokens, nextAt);
-    at = nextAt;
-    inDirs = nextInDirs;
+    [at, nextAt] = [nextAt, at];
+    [inDirs, nextInDirs] = [nextInDirs, inDirs];
   }
   return at[n] === 1;
 }
