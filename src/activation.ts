@@ -19,7 +19,8 @@ import { registerReferenceListCommands } from './features/referenceListCommands'
 import { previewCitations } from './features/previewCitations';
 import { CustomStyles } from './workspace/cslStyles';
 import { registerChecklistView } from './features/checklistView';
-import { pickAndInsertCitations } from './features/citationPicker';
+import { pickAndInsertCitations, type ScriptedCitationPick } from './features/citationPicker';
+import type { ExtraCitationSource } from './features/citationSources';
 import { ManuscriptTracker } from './workspace/manuscripts';
 import { VexasHoverProvider } from './features/hover';
 import { CitationInserter, type InsertOptions } from './features/insertCitation';
@@ -56,7 +57,13 @@ export const SERVED_DOCUMENTS: vscode.DocumentSelector = SERVED_LANGUAGE_IDS.map
 const BIBTEX_DOCUMENTS: vscode.DocumentSelector = [{ language: 'bibtex' }, { pattern: '**/*.bib' }];
 
 // Activation registers providers and commands only; data and indexes load at first use.
-export function activateShared(context: vscode.ExtensionContext, host: HostCapabilities): { api: VexasExtensionApi; bibliographies: Bibliographies; inserter: CitationInserter } {
+/** What an entry point adds to the shared activation: another source for the Insert Citation picker (Zotero, on the desktop). */
+export interface PickerSources { extra?: ExtraCitationSource }
+
+export function activateShared(context: vscode.ExtensionContext, host: HostCapabilities): {
+  api: VexasExtensionApi; bibliographies: Bibliographies; inserter: CitationInserter; pickerSources: PickerSources;
+} {
+  const pickerSources: PickerSources = {};
   setHostCapabilities(host);
   void vscode.commands.executeCommand('setContext', 'vexas.zoteroAvailable', host.zotero);
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
@@ -83,7 +90,8 @@ export function activateShared(context: vscode.ExtensionContext, host: HostCapab
       new VexasQuickFixes(bibliographies, knowledge), { providedCodeActionKinds: VexasQuickFixes.kinds }),
     registerMarkdownFlavourSnippets(context.extensionUri),
     registerTermSuggestWhileTyping(analyses, knowledge),
-    vscode.commands.registerCommand('vexas.insertCitation', () => pickAndInsertCitations(inserter, bibliographies, vscode.window.activeTextEditor)),
+    vscode.commands.registerCommand('vexas.insertCitation', (scripted?: ScriptedCitationPick) =>
+      pickAndInsertCitations(inserter, bibliographies, vscode.window.activeTextEditor, pickerSources.extra, scripted)),
     vscode.commands.registerCommand('vexas.insertCitationKeys', async (keys: string[], options?: InsertOptions) => {
       const editor = vscode.window.activeTextEditor;
       return editor ? inserter.insert(editor, keys, options) : false;
@@ -125,7 +133,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostCapab
   }));
   const preview = previewCitations(bibliographies);
   const api: VexasExtensionApi = { version, host: host.kind, knowledge, bibliographies, updateDiagnostics: d => diagnostics.update(d), extendMarkdownIt: md => preview(md as Parameters<typeof preview>[0]) };
-  return { api, bibliographies, inserter };
+  return { api, bibliographies, inserter, pickerSources };
 }
 
 /**

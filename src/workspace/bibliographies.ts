@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { resolvePath } from './paths';
 import { parseCslJson } from '../core/bibliography/cslJson';
 import { toSearchable, type SearchableEntry } from '../core/bibliography/searchable';
 import type { BibliographyLibrary } from '../core/bibliography/library';
@@ -365,11 +366,6 @@ async function eagerLines(text: string): Promise<() => LineIndex> {
 function lazyLines(text: string): () => LineIndex {
   let lines: LineIndex | undefined;
   return () => (lines ??= LineIndex.of(text));
-}
-
-function resolvePath(base: vscode.Uri, path: string): vscode.Uri {
-  if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) return base.with({ path: path.replace(/\\/g, '/') });
-  return vscode.Uri.joinPath(base, path.replace(/\\/g, '/'));
 }
 
 function dedupe(uris: vscode.Uri[]): vscode.Uri[] {

@@ -5,6 +5,7 @@
  * copied references). A style that cannot be used gets one message, and the previous style stays.
  */
 import * as vscode from 'vscode';
+import { resolvePath } from './paths';
 import { registerCslStyle, type ReferenceStyle } from '../core/bibliography/format';
 import { syntaxForLanguageId, type CitationSyntax } from '../core/languages';
 import { parseFrontMatter } from '../core/manuscript/frontMatter';
@@ -84,12 +85,12 @@ export class CustomStyles implements vscode.Disposable {
   private target(document: vscode.TextDocument, syntax: CitationSyntax): vscode.Uri | undefined {
     if (syntax === 'markdown') {
       const csl = yamlMappingValue(parseFrontMatter(document.getText()), 'csl');
-      if (csl?.kind === 'scalar' && csl.value.trim()) return resolve(csl.value.trim(), vscode.Uri.joinPath(document.uri, '..'));
+      if (csl?.kind === 'scalar' && csl.value.trim()) return resolvePath(vscode.Uri.joinPath(document.uri, '..'), csl.value.trim());
     }
     const setting = vscode.workspace.getConfiguration('vexas', document).get<string>('citationStyleFile', '').trim();
     if (!setting) return undefined;
     const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri ?? vscode.Uri.joinPath(document.uri, '..');
-    return resolve(setting, folder);
+    return resolvePath(folder, setting);
   }
 
   private warnOnce(id: string, message: string): void {
@@ -119,8 +120,3 @@ export class CustomStyles implements vscode.Disposable {
   }
 }
 
-function resolve(path: string, base: vscode.Uri): vscode.Uri {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return vscode.Uri.parse(path);
-  if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) return vscode.Uri.file(path);
-  return vscode.Uri.joinPath(base, path);
-}

@@ -183,6 +183,14 @@ try {
     await page.waitForTimeout(1500);
     return editorClip;
   });
+  await shot('insert-citation-zotero', async () => {
+    await page.keyboard.press('Escape');
+    await command('VEXAS: Insert Citation');
+    await page.waitForTimeout(800);
+    await page.keyboard.type('ruxolitinib');
+    await page.waitForTimeout(2000);
+    return editorClip;
+  });
   await page.keyboard.press('Escape');
   await command('File: Revert File');
   await shot('reference-check', async () => {

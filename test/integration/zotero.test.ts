@@ -102,4 +102,43 @@ describe('Zotero in the extension host', function () {
       await vscode.workspace.getConfiguration('http').update('proxy', undefined, vscode.ConfigurationTarget.Global);
     }
   });
+
+  describe('in the Insert Citation picker', () => {
+    const insertCitation = (query: string, pick: string[]) => vscode.commands.executeCommand<boolean>('vexas.insertCitation', { query, pick });
+
+    it('offers nothing from Zotero, and asks it nothing, until Zotero use is allowed', async () => {
+      await zotero().update('enabled', false, vscode.ConfigurationTarget.Global);
+      const { doc, editor, before } = await openWithBibliography('manuscript.md', 'library.bib');
+      cursorAfter(editor, 'Patients may present with relapsing polychondritis');
+      const count = server.requests.length;
+      assert.strictEqual(await insertCitation('ruxolitinib', ['zotero:ZK7QF2XA']), false);
+      assert.strictEqual(server.requests.length, count, 'Zotero was not asked');
+      assert.strictEqual(doc.getText(), before);
+    });
+
+    it('cites a library key and a Zotero item together, the Zotero entry copied, in one undoable edit', async () => {
+      await zotero().update('enabled', true, vscode.ConfigurationTarget.Global);
+      const { doc, editor, bib, before, bibBefore } = await openWithBibliography('manuscript.md', 'library.bib');
+      cursorAfter(editor, 'Patients may present with relapsing polychondritis');
+      assert.strictEqual(await insertCitation('ruxolitinib', ['beck2020somatic', 'zotero:ZK7QF2XA']), true);
+      assert.ok(doc.getText().includes('relapsing polychondritis [@beck2020somatic; @odegard2024Ruxolitinib]'), doc.getText());
+      assert.match(bib.getText().slice(bibBefore.length), /^\n?@article\{odegard2024Ruxolitinib,\n/);
+      assert.strictEqual((bib.getText().match(/@article\{beck2020somatic,/g) ?? []).length, 1, 'the library key is not copied');
+      await undoBoth(doc, before, bib, bibBefore);
+    });
+
+    it('Zotero not running: the manuscript\'s own references are still offered and cited', async () => {
+      await zotero().update('url', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
+      try {
+        const { doc, editor, bib, before, bibBefore } = await openWithBibliography('manuscript.md', 'library.bib');
+        cursorAfter(editor, 'Patients may present with relapsing polychondritis');
+        assert.strictEqual(await insertCitation('beck', ['beck2020somatic', 'zotero:ZK7QF2XA']), true);
+        assert.ok(doc.getText().includes('relapsing polychondritis [@beck2020somatic]'), doc.getText());
+        assert.strictEqual(bib.getText(), bibBefore);
+        await undoBoth(doc, before, bib, bibBefore);
+      } finally {
+        await zotero().update('url', server.url, vscode.ConfigurationTarget.Global);
+      }
+    });
+  });
 });

@@ -10,7 +10,7 @@ import { bibtexFromCsl } from '../../core/bibliography/bibtexFromCsl';
 import { parseBibTeX } from '../../core/bibliography/parseBibTeX';
 import type { CslItem } from '../../core/bibliography/types';
 import { citationKeyProblem } from '../../core/citations';
-import { syntaxForLanguageId } from '../../core/languages';
+import { syntaxForLanguageId, type CitationSyntax } from '../../core/languages';
 import { citationKeyFor, DEFAULT_KEY_PATTERN } from '../../core/lookup/citationKey';
 import type { ZoteroItem } from '../../core/zotero/zoteroResponses';
 import type { Bibliographies } from '../../workspace/bibliographies';
@@ -56,10 +56,19 @@ export async function citeFromZotero(deps: CiteFromZoteroDeps, scripted?: Script
     picked = chosen;
   }
   if (picked.length === 0) return { status: 'cancelled' };
-  const keys = await client.citationKeys(picked.map(i => i.key));
-  if (keys.ok) for (const item of picked) item.citekey ??= keys.value.get(item.key);
+  const { cite, added } = await zoteroCitations(deps, client, editor.document, syntax, picked);
+  const ok = await deps.inserter.insertWith(editor, cite, added, options);
+  return ok ? { status: 'inserted', keys: cite, copied: added.map(a => a.entry.key) } : { status: 'edit-refused' };
+}
 
-  const document = editor.document;
+/**
+ * The keys to cite for Zotero items, and the entries to write: Better BibTeX's key when it has one
+ * (else one by `vexas.lookup.keyPattern`), and no entry for a work the bibliography has (same key or DOI).
+ */
+export async function zoteroCitations(deps: Pick<CiteFromZoteroDeps, 'bibliographies'>, client: ReturnType<ZoteroAccess['client']>,
+  document: vscode.TextDocument, syntax: CitationSyntax, picked: readonly ZoteroItem[]): Promise<{ cite: string[]; added: NewEntry[] }> {
+  const keys = await client.citationKeys(picked.filter(i => !i.citekey).map(i => i.key));
+  if (keys.ok) for (const item of picked) item.citekey ??= keys.value.get(item.key);
   const bib = await deps.bibliographies.forDocument(document, syntax);
   const pattern = vscode.workspace.getConfiguration('vexas.lookup', document).get<string>('keyPattern', DEFAULT_KEY_PATTERN);
   const cite: string[] = [];
@@ -78,8 +87,7 @@ export async function citeFromZotero(deps: CiteFromZoteroDeps, scripted?: Script
     added.push({ entry, csl: { id: key, ...variables }, origin: 'Zotero' });
     cite.push(key);
   }
-  const ok = await deps.inserter.insertWith(editor, cite, added, options);
-  return ok ? { status: 'inserted', keys: cite, copied: added.map(a => a.entry.key) } : { status: 'edit-refused' };
+  return { cite, added };
 }
 
 function fail(deps: CiteFromZoteroDeps, message: string, notRunning: boolean): ZoteroCiteResult {

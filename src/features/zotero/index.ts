@@ -7,11 +7,14 @@ import type { BibEntry } from '../../core/bibliography/types';
 import { syntaxForLanguageId } from '../../core/languages';
 import type { Bibliographies } from '../../workspace/bibliographies';
 import { ZoteroAccess } from '../../workspace/zoteroAccess';
+import type { ExtraCitationSource } from '../citationSources';
 import type { CitationInserter, InsertOptions } from '../insertCitation';
 import { AutoExportStatus, CHECK_AUTO_EXPORTS, CHOOSE_AUTO_EXPORTS } from './autoExportStatus';
 import { citeFromZotero, openPdf, type ScriptedPick } from './citeFromZotero';
+import { zoteroPickerSource } from './zoteroPickerSource';
 
-export function registerZotero(context: vscode.ExtensionContext, deps: { bibliographies: Bibliographies; inserter: CitationInserter }): void {
+/** Registers the Zotero commands and views; returns Zotero as a source for the Insert Citation picker. */
+export function registerZotero(context: vscode.ExtensionContext, deps: { bibliographies: Bibliographies; inserter: CitationInserter }): ExtraCitationSource {
   const zotero = new ZoteroAccess();
   const citeDeps = { ...deps, zotero };
 
@@ -64,4 +67,5 @@ export function registerZotero(context: vscode.ExtensionContext, deps: { bibliog
       return found ? openPdf(found.client, found.item.key) : undefined;
     }),
   );
+  return zoteroPickerSource(deps.bibliographies, zotero);
 }

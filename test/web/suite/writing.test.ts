@@ -48,4 +48,11 @@ describe('web: writing assistance', () => {
     assert.strictEqual(locs.length, 1);
     assert.strictEqual(locs[0].uri.toString(), vscode.Uri.joinPath(workspaceFolder().uri, 'refs.bib').toString());
   });
+
+  it('an absolute bibliography path names a file of the virtual workspace, not of a disk', async () => {
+    const uri = vscode.Uri.joinPath(workspaceFolder().uri, 'nested', 'absolute.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\nbibliography: /refs.bib\n---\n\nSee [@webGeneticsKey2020].\n'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    assert.match(await hoverAt(doc, '@webGeneticsKey2020', 3), /From refs\\?\.bib/);
+  });
 });

@@ -1,0 +1,53 @@
+/**
+ * Zotero in the Insert Citation picker: the author's library searched beside the manuscript's
+ * bibliographies and the VEXAS library, once Zotero use is allowed (never asking from here: the
+ * picker is for everything, and "Cite from Zotero…" is where the author is asked and told why not).
+ */
+import type * as vscode from 'vscode';
+import type { CitationSyntax } from '../../core/languages';
+import type { ZoteroItem } from '../../core/zotero/zoteroResponses';
+import type { Bibliographies } from '../../workspace/bibliographies';
+import type { ZoteroAccess } from '../../workspace/zoteroAccess';
+import type { ExtraCitationSource, SourceRow, SourceSearch } from '../citationSources';
+import { zoteroCitations } from './citeFromZotero';
+
+/** Rows per search: the picker shows the manuscript's own sources first. */
+const ROWS = 20;
+
+export function zoteroPickerSource(bibliographies: Bibliographies, zotero: ZoteroAccess): ExtraCitationSource {
+  /** Every item a search returned this session, by row id (a checked row outlives the search that found it). */
+  const seen = new Map<string, ZoteroItem>();
+  return {
+    name: 'Zotero',
+    usable: () => zotero.mayAsk(),
+    async search(query: string): Promise<SourceSearch> {
+      if (query.trim().length < 2) return { ok: true, rows: [] };
+      const client = zotero.client();
+      const found = await client.search(query, ROWS);
+      if (!found.ok) return { ok: false, message: zotero.explain(found.failure.message, found.failure.kind === 'offline') };
+      const keys = await client.citationKeys(found.value.filter(i => !i.citekey).map(i => i.key));
+      if (keys.ok) for (const item of found.value) item.citekey ??= keys.value.get(item.key);
+      return { ok: true, rows: found.value.map(item => { seen.set(rowId(item), item); return toRow(item); }) };
+    },
+    citationsFor(document: vscode.TextDocument, syntax: CitationSyntax, rows: readonly SourceRow[]) {
+      const items = rows.map(r => seen.get(r.id)).filter((i): i is ZoteroItem => i !== undefined);
+      return zoteroCitations({ bibliographies }, zotero.client(), document, syntax, items);
+    },
+  };
+}
+
+const rowId = (item: ZoteroItem) => `zotero:${item.key}`;
+const plain = (s: string) => s.replace(/\$\(/g, '$\u200b(');
+
+function toRow(item: ZoteroItem): SourceRow {
+  const authors = item.creators.length > 2 ? `${item.creators[0]} et al.` : item.creators.join(' and ');
+  return {
+    id: rowId(item),
+    // The icon marks the source: VS Code sorts rows whose label matches the typed text first, so a
+    // separator cannot be relied on to head the Zotero rows.
+    label: `$(library) ${plain(item.citekey ?? item.title)}`,
+    key: item.citekey,
+    description: [authors, item.year].filter(Boolean).join(' '),
+    detail: plain(['In Zotero', item.citekey ? item.title : undefined, item.publication, item.doi && `doi:${item.doi}`].filter(Boolean).join(' · ')),
+  };
+}
