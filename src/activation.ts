@@ -56,10 +56,10 @@ export interface VexasStatus {
 export const SERVED_DOCUMENTS: vscode.DocumentSelector = SERVED_LANGUAGE_IDS.map(language => ({ language }));
 const BIBTEX_DOCUMENTS: vscode.DocumentSelector = [{ language: 'bibtex' }, { pattern: '**/*.bib' }];
 
-// Activation registers providers and commands only; data and indexes load at first use.
 /** What an entry point adds to the shared activation: another source for the Insert Citation picker (Zotero, on the desktop). */
 export interface PickerSources { extra?: ExtraCitationSource }
 
+// Activation registers providers and commands only; data and indexes load at first use.
 export function activateShared(context: vscode.ExtensionContext, host: HostCapabilities): {
   api: VexasExtensionApi; bibliographies: Bibliographies; inserter: CitationInserter; pickerSources: PickerSources;
 } {

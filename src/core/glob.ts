@@ -1,5 +1,6 @@
 /**
- * Workspace globs (`*`, `?`, `**`, `{a,b}`) over `/`-separated paths, as settings give them
+ * Workspace globs (`*`, `?`, `**` as a whole path segment, `{a,b}`, `[a-z]`, `[!a]`) over
+ * `/`-separated paths, as settings give them
  * (`vexas.evidence.files`, `vexas.zotero.autoExports`). A repository's settings can hold any pattern,
  * so matching is a simulation of the pattern's automaton, in time proportional to path length times
  * pattern length: a regular expression built from `**` runs would backtrack exponentially.
@@ -11,15 +12,17 @@ type Token =
   | { readonly kind: 'one' }
   /** `*`: any run of characters within a name. */
   | { readonly kind: 'star' }
-  /** `**` not followed by `/`: any run of characters, across folders. */
+  /** `**` as a whole last segment: any run of characters, across folders. */
   | { readonly kind: 'globstar' }
+  /** `[a-z0]`, `[!a]`: one character of a name in (or not in) the ranges. */
+  | { readonly kind: 'class'; readonly ranges: ReadonlyArray<readonly [string, string]>; readonly negated: boolean }
   /** `**` + `/`: nothing, or any path ending in `/` (zero or more whole folders). */
   | { readonly kind: 'dirs' };
 
 /** Brace expansions beyond this make a pattern that names nothing, rather than a costly one. */
 const MAX_ALTERNATIVES = 64;
 /** A longer pattern (or all its brace alternatives together) names nothing: matching costs path length times pattern length. */
-export const MAX_GLOB_LENGTH = 1024;
+const MAX_GLOB_LENGTH = 1024;
 /** No file system has longer paths; a longer one is named by no pattern. */
 const MAX_PATH_LENGTH = 4096;
 
@@ -72,15 +75,34 @@ function tokenize(glob: string): Token[] {
   const tokens: Token[] = [];
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
+    const segmentStart = i === 0 || glob[i - 1] === '/';
+    if (c === '*' && glob[i + 1] === '*' && segmentStart && (glob[i + 2] === '/' || i + 2 === glob.length)) {
+      // `**` only as a whole segment, as VS Code reads it; elsewhere it is two `*`.
       const dirs = glob[i + 2] === '/';
       tokens.push({ kind: dirs ? 'dirs' : 'globstar' });
       i += dirs ? 2 : 1;
-    } else if (c === '*') tokens.push({ kind: 'star' });
-    else if (c === '?') tokens.push({ kind: 'one' });
-    else tokens.push({ kind: 'char', c });
+    } else if (c === '*') {
+      if (tokens.at(-1)?.kind !== 'star') tokens.push({ kind: 'star' });
+    } else if (c === '?') tokens.push({ kind: 'one' });
+    else if (c === '[') {
+      const parsed = characterClass(glob, i);
+      if (parsed) { tokens.push(parsed.token); i = parsed.end; } else tokens.push({ kind: 'char', c });
+    } else tokens.push({ kind: 'char', c });
   }
   return tokens;
+}
+
+/** `[…]` from `open`: the token and the index of its `]`, or undefined when unclosed (then `[` is literal). */
+function characterClass(glob: string, open: number): { token: Token; end: number } | undefined {
+  let i = open + 1;
+  const negated = glob[i] === '!' || glob[i] === '^';
+  if (negated) i++;
+  const ranges: Array<[string, string]> = [];
+  // A `]` first in the class is one of its characters.
+  for (let first = true; i < glob.length && (first || glob[i] !== ']'); first = false) {
+    if (glob[i + 1] === '-' && i + 2 < glob.length && glob[i + 2] !== ']') { ranges.push([glob[i], glob[i + 2]]); i += 3; } else { ranges.push([glob[i], glob[i]]); i++; }
+  }
+  return i < glob.length ? { token: { kind: 'class', ranges, negated }, end: i } : undefined;
 }
 
 /**
@@ -106,6 +128,9 @@ function matches(tokens: readonly Token[], path: string): boolean {
       switch (t.kind) {
         case 'char': if (at[i] && c === t.c) { nextAt[i + 1] = 1; any = true; } break;
         case 'one': if (at[i] && c !== '/') { nextAt[i + 1] = 1; any = true; } break;
+        case 'class':
+          if (at[i] && c !== '/' && t.ranges.some(([lo, hi]) => c >= lo && c <= hi) !== t.negated) { nextAt[i + 1] = 1; any = true; }
+          break;
         case 'star': if (at[i] && c !== '/') { nextAt[i] = 1; any = true; } break;
         case 'globstar': if (at[i]) { nextAt[i] = 1; any = true; } break;
         case 'dirs':
@@ -126,6 +151,7 @@ function matches(tokens: readonly Token[], path: string): boolean {
 /** Adds the states reachable without reading: past a star, double star or double star and slash that match nothing. */
 function close(tokens: readonly Token[], at: Uint8Array): void {
   for (let i = 0; i < tokens.length; i++) {
-    if (at[i] && tokens[i].kind !== 'char' && tokens[i].kind !== 'one') at[i + 1] = 1;
+    const kind = tokens[i].kind;
+    if (at[i] && (kind === 'star' || kind === 'globstar' || kind === 'dirs')) at[i + 1] = 1;
   }
 }

@@ -63,36 +63,41 @@ export async function pickAndInsertCitations(inserter: CitationInserter, bibliog
       items.push({ label: '$(cloud-download) Add a reference by DOI, PMID or arXiv id…', description: 'fetches it, writes the entry and cites it', alwaysShow: true, fetch: '' });
     }
     const local = items.some(i => i.found);
-    // The source's rows below the manuscript's own (a key those already list is not repeated), checked ones kept.
-    const rows = [...[...chosen.values()].filter(c => c.row && !extraRows.some(r => idOf(r) === idOf(c))), ...extraRows]
-      .filter(r => !r.row?.key || !items.some(i => i.found && i.label === r.row?.key));
-    if (source && (rows.length > 0 || extraNote)) {
-      items.push({ label: extraNote ? `${source.name}: ${extraNote}` : source.name, kind: vscode.QuickPickItemKind.Separator }, ...rows);
-    }
+    // The source's rows after the manuscript's own, checked ones kept. A work those already list (same key
+    // or DOI) is not repeated, unless checked. No separator: VS Code hides them while the typed text sorts the rows.
+    const listed = (r: Item) => !!r.row && ((r.row.key !== undefined && bib.lookup(r.row.key) !== undefined) ||
+      (r.row.doi !== undefined && bib.findByIdentifier({ doi: r.row.doi }) !== undefined));
+    const rows = [...[...chosen.values()].filter(c => c.row && !extraRows.some(r => idOf(r) === idOf(c))),
+      ...extraRows.filter(r => !listed(r) || chosen.has(idOf(r)))];
+    items.push(...rows);
     pick.items = items;
     pick.selectedItems = items.filter(i => (i.found || i.row) && chosen.has(idOf(i)));
-    // Nothing found is said, not shown as an empty list.
+    // Nothing found is said, not shown as an empty list; a source that did not answer is said too.
+    const searched = `key, authors, title, year, keywords, abstract, DOI, PMID${source && !extraNote ? `; ${source.name}` : ''}`;
     pick.title = id && !local
       ? `${plain(id.label)} is in none of your bibliographies nor the VEXAS library: press Enter to fetch it`
       : !local && rows.length === 0 && query
-        ? `No reference matches "${plain(query)}" (searched: key, authors, title, year, keywords, abstract, DOI, PMID${source ? `; ${source.name}` : ''})`
-        : 'VEXAS: Insert Citation (select one or more)';
+        ? `No reference matches "${plain(query)}" (searched: ${searched})${extraNote ? `. ${extraNote}` : ''}`
+        : extraNote ? `VEXAS: Insert Citation. ${extraNote}` : 'VEXAS: Insert Citation (select one or more)';
   };
-  let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let inFlight: AbortController | undefined;
+  // One request at a time: a newer query, or closing the picker, cancels the one before.
   const searchSource = (query: string) => {
     clearTimeout(timer);
+    inFlight?.abort();
     if (!source) return;
-    const mine = ++generation;
     timer = setTimeout(() => {
+      const mine = inFlight = new AbortController();
       pick.busy = true;
-      void source.search(query).then(found => {
-        if (mine !== generation) return;
-        pick.busy = false;
-        extraRows = found.ok ? found.rows.map(rowItem) : [];
-        extraNote = found.ok ? undefined : shorten(found.message);
-        refresh();
-      });
+      source.search(query, mine.signal).then(found => found, (e: unknown) => ({ ok: false as const, message: `${source.name} did not answer (${e instanceof Error ? e.message : String(e)}).` }))
+        .then(found => {
+          if (mine.signal.aborted) return;
+          pick.busy = false;
+          extraRows = found.ok ? found.rows.map(rowItem) : [];
+          extraNote = found.ok ? undefined : shorten(found.message);
+          refresh();
+        });
     }, 250);
   };
   let fetchRequest: string | undefined;
@@ -123,7 +128,7 @@ export async function pickAndInsertCitations(inserter: CitationInserter, bibliog
     pick.show();
   });
   clearTimeout(timer);
-  generation++;
+  inFlight?.abort();
   pick.dispose();
   if (fetchRequest !== undefined) {
     const result = await vscode.commands.executeCommand<{ status: string }>('vexas.addByIdentifier', fetchRequest || undefined);

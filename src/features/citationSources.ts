@@ -11,8 +11,9 @@ export interface SourceRow {
   /** Unique among the source's rows (it keeps a checked row checked as the list changes). */
   readonly id: string;
   readonly label: string;
-  /** The key it would be cited with, when known: a row whose key the manuscript's sources list is left out. */
+  /** The key it would be cited with, when known, and its DOI: a work the manuscript's sources list is left out. */
   readonly key?: string;
+  readonly doi?: string;
   readonly description?: string;
   readonly detail?: string;
 }
@@ -24,7 +25,8 @@ export interface ExtraCitationSource {
   readonly name: string;
   /** Whether to ask it now, without asking the author anything (allowed and trusted). */
   usable(): boolean;
-  search(query: string): Promise<SourceSearch>;
+  /** Never rejects; `signal` cancels a search the author has typed past. */
+  search(query: string, signal?: AbortSignal): Promise<SourceSearch>;
   /** The keys to cite for the picked rows, and the entries to add (none for works the bibliography has). */
   citationsFor(document: vscode.TextDocument, syntax: CitationSyntax, rows: readonly SourceRow[]): Promise<{ cite: string[]; added: NewEntry[] }>;
 }

@@ -10,6 +10,7 @@ import type { Bibliographies, DocumentBibliography } from '../workspace/bibliogr
 import { mayWrite } from '../workspace/access';
 import { exists } from '../workspace/textFiles';
 import { latexCiteCommand } from '../workspace/settings';
+import { inertText } from '../core/messageText';
 
 const NEW_BIBLIOGRAPHY = 'references.bib';
 
@@ -252,7 +253,7 @@ export class CitationInserter {
 function citableKeys(keys: readonly string[], syntax: CitationSyntax): string[] {
   const refused = keys.map(k => ({ key: k, why: citationKeyProblem(k, syntax) })).filter(r => r.why !== undefined);
   if (refused.length > 0) {
-    void vscode.window.showWarningMessage(refused.map(r => `The key "${r.key.slice(0, 80)}" cannot be cited: ${r.why}.`).join(' ') +
+    void vscode.window.showWarningMessage(refused.map(r => `The key "${inertText(r.key.slice(0, 80))}" cannot be cited: ${r.why}.`).join(' ') +
       ' Rename it in its bibliography.');
   }
   return keys.filter(k => citationKeyProblem(k, syntax) === undefined);

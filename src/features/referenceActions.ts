@@ -8,6 +8,7 @@ import type { BibEntry } from '../core/bibliography/types';
 import type { ManuscriptTracker } from '../workspace/manuscripts';
 import { citationStyle } from '../workspace/settings';
 import { doiUrl, pubmedUrl } from './markdownText';
+import { inertText } from '../core/messageText';
 
 /** Copies the entry as the manuscript's citation style formats it; returns the text. */
 export async function copyReference(entry: BibEntry, manuscripts: ManuscriptTracker): Promise<string> {
@@ -24,7 +25,7 @@ export async function openSource(entry: BibEntry): Promise<string | undefined> {
     entry.fields.pmid ? { label: `PubMed ${entry.fields.pmid}`, url: pubmedUrl(entry.fields.pmid) } : undefined,
   ].filter((l): l is { label: string; url: string } => !!l);
   if (links.length === 0) {
-    void vscode.window.showInformationMessage(`${entry.key} has no DOI or PMID in its bibliography entry.`);
+    void vscode.window.showInformationMessage(`${inertText(entry.key)} has no DOI or PMID in its bibliography entry.`);
     return undefined;
   }
   const link = links.length === 1 ? links[0] : await vscode.window.showQuickPick(links, { title: `Open ${entry.key}` });

@@ -16,12 +16,12 @@ export function activate(context: vscode.ExtensionContext): VexasExtensionApi {
     zotero: false,
     randomValues: bytes => crypto.getRandomValues(bytes),
   });
-  // Every contributed Zotero command (read from the manifest, so a new one cannot be missed) answers with why.
+  // Every contributed Zotero command (read from the manifest, so a new one cannot be missed) says why, and returns it.
   const contributed = (context.extension.packageJSON as { contributes?: { commands?: Array<{ command: string }> } }).contributes?.commands ?? [];
   const zoteroCommands = contributed.map(c => c.command).filter(id => id.startsWith('vexas.zotero.'));
   context.subscriptions.push(...zoteroCommands.map(id => vscode.commands.registerCommand(id, () => {
     void vscode.window.showInformationMessage(ZOTERO_ON_THE_WEB);
-    return undefined;
+    return ZOTERO_ON_THE_WEB;
   })));
   return api;
 }

@@ -1,14 +1,19 @@
 import * as vscode from 'vscode';
 
 /**
- * A path a manuscript or a setting names, against the folder it is relative to. An absolute path
- * keeps the folder's scheme and authority: on github.dev or vscode.dev (a virtual workspace), and in
- * remote windows, `/refs.bib` names a file of the same workspace, not one of this computer's disk.
+ * A path a manuscript or a setting names, against the folder it is relative to. An absolute path is
+ * read through the same file system as the manuscript (its scheme and authority): in a remote window
+ * it is the remote machine's, on vscode.dev or github.dev the opened repository's (where `/refs.bib`
+ * is at the file system's root, which need not be the workspace folder), never this computer's disk
+ * unless the manuscript is on it (or unsaved, on the desktop).
  */
 export function resolvePath(base: vscode.Uri, path: string): vscode.Uri {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return vscode.Uri.parse(path);
-  if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) {
-    return base.scheme === 'file' ? vscode.Uri.file(path) : base.with({ path: path.replace(/\\/g, '/') });
+  if (/^[a-z][a-z0-9+.-]{1,}:\/\//i.test(path)) return vscode.Uri.parse(path);
+  const drive = /^[A-Za-z]:[\\/]/.test(path);
+  if (path.startsWith('/') || drive) {
+    if (base.scheme === 'file' || base.scheme === 'untitled') return vscode.Uri.file(path);
+    // With an authority a URI's path must start with '/': a Windows drive path becomes '/C:/…'.
+    return base.with({ path: `${drive ? '/' : ''}${path.replace(/\\/g, '/')}` });
   }
   return vscode.Uri.joinPath(base, path.replace(/\\/g, '/'));
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ReferenceStyle } from '../core/bibliography/format';
+import { inertText } from '../core/messageText';
 
 /** Typed access to the `vexas.*` settings (read on use, so changes apply at once). */
 export type CitationStyle = 'vancouver' | 'ama' | 'apa' | 'harvard';
@@ -34,7 +35,7 @@ export const latexCiteCommand = (scope?: vscode.ConfigurationScope): string => {
   if (/^[A-Za-z]+\*?$/.test(raw)) return raw;
   if (raw !== '' && !warnedCommands.has(raw)) {
     warnedCommands.add(raw);
-    void vscode.window.showWarningMessage(`The setting vexas.latex.citeCommand ("${raw.slice(0, 40)}") is not a LaTeX command name such as cite or parencite; \\cite is used instead.`);
+    void vscode.window.showWarningMessage(`The setting vexas.latex.citeCommand ("${inertText(raw.slice(0, 40))}") is not a LaTeX command name such as cite or parencite; \\cite is used instead.`);
   }
   return 'cite';
 };

@@ -157,6 +157,22 @@ describe('Zotero auto-exports in the extension host', function () {
     assert.deepStrictEqual(zotero().get('autoExports'), []);
   });
 
+  it('Choose Auto-Exports keeps the author\'s user-level patterns in user settings, never copying them into the repository\'s', async () => {
+    await zotero().update('autoExports', undefined, vscode.ConfigurationTarget.Workspace);
+    await zotero().update('autoExports', ['/home/ana/Zotero/private.bib'], vscode.ConfigurationTarget.Global);
+    try {
+      await openPaper();
+      const named = await vscode.commands.executeCommand<string[]>('vexas.zotero.chooseAutoExports', [bib().toString()]);
+      assert.deepStrictEqual(named, ['/home/ana/Zotero/private.bib', 'autoexport/zotero-export.bib']);
+      const where = zotero().inspect<string[]>('autoExports');
+      assert.deepStrictEqual(where?.globalValue, ['/home/ana/Zotero/private.bib', 'autoexport/zotero-export.bib']);
+      assert.strictEqual(where?.workspaceValue, undefined);
+      assert.strictEqual(where?.workspaceFolderValue, undefined);
+    } finally {
+      await zotero().update('autoExports', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('an export outside the workspace, named by its absolute path, is checked the same way', async () => {
     const outside = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vexas-bbt-')), 'My Library.bib');
     fs.writeFileSync(outside, ENTRY);

@@ -6,6 +6,7 @@
  * library's latest change, as Zotero's local API reports it.
  */
 import { compileGlob } from '../glob';
+import { inertText } from '../messageText';
 import type { ZoteroChange } from './zoteroResponses';
 
 /** A bibliography file: its path relative to the manuscript's workspace folder (when inside it) and its absolute path, with `/`. */
@@ -60,7 +61,7 @@ export interface ExportCheck {
 export function staleExportStatus(checks: readonly ExportCheck[], change: ZoteroChange, zoteroRunning: boolean, formatTime: (ms: number) => string): { text: string; tooltip: string } | undefined {
   const stale = checks.filter(c => c.freshness === 'stale');
   if (stale.length === 0) return undefined;
-  const text = stale.length === 1 ? `$(warning) ${stale[0].name} behind Zotero` : `$(warning) ${stale.length} Zotero exports behind`;
+  const text = stale.length === 1 ? `$(warning) ${inertText(stale[0].name)} behind Zotero` : `$(warning) ${stale.length} Zotero exports behind`;
   const tooltip = [
     `${stale.map(c => `${c.name} (a Better BibTeX auto-export) was written ${formatTime(c.writtenMs)}`).join('; ')}; ` +
       `your Zotero library changed ${formatTime(change.at)} ("${shorten(change.title)}").`,
@@ -73,7 +74,8 @@ export function staleExportStatus(checks: readonly ExportCheck[], change: Zotero
 /** One sentence per export, for the check command's message. */
 export function exportReport(checks: readonly ExportCheck[], change: ZoteroChange | null, zoteroRunning: boolean, formatTime: (ms: number) => string): string {
   const changed = change ? `your Zotero library last changed ${formatTime(change.at)} ("${shorten(change.title)}")` : 'your Zotero library is empty';
-  const lines = checks.map(c => c.freshness === 'fresh'
+  // A notification: names and titles stay text (see inertText).
+  const lines = checks.map(c => ({ ...c, name: inertText(c.name) })).map(c => c.freshness === 'fresh'
     ? `${c.name} is up to date: written ${formatTime(c.writtenMs)}, and ${changed}.`
     : c.freshness === 'pending'
       ? `${c.name} was written ${formatTime(c.writtenMs)}, and ${changed}: Better BibTeX usually rewrites it within a minute.`
@@ -91,5 +93,5 @@ function staleAdvice(zoteroRunning: boolean): string {
 }
 
 function shorten(title: string): string {
-  return title.length > 80 ? `${title.slice(0, 79)}…` : title;
+  return inertText(title.length > 80 ? `${title.slice(0, 79)}…` : title);
 }

@@ -15,6 +15,7 @@ import { syntaxForLanguageId } from '../../core/languages';
 import type { Bibliographies } from '../../workspace/bibliographies';
 import type { NetworkAccess } from '../../workspace/network';
 import type { CitationInserter, InsertOptions } from '../insertCitation';
+import { inertText } from '../../core/messageText';
 
 /** What the command did (returned for scripts and tests). */
 export type AddResult =
@@ -45,7 +46,7 @@ export async function addByIdentifier(deps: AddByIdentifierDeps, input?: string,
   if (text === undefined) return { status: 'cancelled' };
   const id = parseIdentifier(text);
   if (!id) {
-    void vscode.window.showWarningMessage(`"${text.trim().slice(0, 80)}" is not a DOI, PMID, PMCID or arXiv id.`);
+    void vscode.window.showWarningMessage(`"${inertText(text.trim().slice(0, 80))}" is not a DOI, PMID, PMCID or arXiv id.`);
     return { status: 'not-an-identifier' };
   }
   const document = editor.document;

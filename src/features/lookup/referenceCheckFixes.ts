@@ -12,6 +12,7 @@ import type { Finding } from '../../core/lookup/referenceCheck';
 import type { Bibliographies } from '../../workspace/bibliographies';
 import type { NetworkAccess } from '../../workspace/network';
 import { CHECK_SOURCE, type ReferenceChecker } from './checkReferences';
+import { inertText } from '../../core/messageText';
 
 export const REPLACE_WITH_PUBLISHED = 'vexas.referenceCheck.replaceWithPublished';
 export const FINDING_RESOLVED = 'vexas.referenceCheck.resolved';
@@ -82,7 +83,7 @@ export async function replaceWithPublished(network: NetworkAccess, bibliographie
   const client = await network.client();
   const fetched = await client.csl({ kind: 'doi', value: doi });
   if (!fetched.ok) {
-    void vscode.window.showWarningMessage(`Could not fetch DOI ${doi}: ${fetched.failure.message} ${key} was not changed.`);
+    void vscode.window.showWarningMessage(`Could not fetch DOI ${doi}: ${fetched.failure.message} ${inertText(key)} was not changed.`);
     return false;
   }
   const loaded = await bibliographies.load(file);

@@ -11,6 +11,7 @@ import { syntaxForLanguageId, type CitationSyntax } from '../../core/languages';
 import type { Failure } from '../../core/lookup/http';
 import { autoExportMatcher, exportFreshness, exportReport, staleExportStatus, EXPORT_GRACE_MS, type BibliographyPath, type ExportCheck, type ExportFreshness } from '../../core/zotero/autoExports';
 import type { ZoteroChange } from '../../core/zotero/zoteroResponses';
+import { inertText } from '../../core/messageText';
 import type { Bibliographies } from '../../workspace/bibliographies';
 import type { ZoteroAccess } from '../../workspace/zoteroAccess';
 
@@ -161,8 +162,13 @@ export class AutoExportStatus implements vscode.Disposable {
     }
     const written = (uri: vscode.Uri) => { const p = pathOf(uri, folder); return p.relative ?? p.absolute; };
     const listed = new Set(files.map(written));
-    const next = [...patterns.filter(p => !listed.has(normalizePattern(p))), ...picked.map(written)];
-    await config.update('autoExports', next, folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global);
+    // Written where the setting already is: the folder's own value if it has one, else the author's user
+    // value, else the folder. Never the user's patterns (home paths) copied into the repository's settings.
+    const inspected = config.inspect<string[]>('autoExports');
+    const inFolder = folder !== undefined && (Array.isArray(inspected?.workspaceFolderValue) || !Array.isArray(inspected?.globalValue));
+    const base = ((inFolder ? inspected?.workspaceFolderValue : inspected?.globalValue) ?? []).filter(p => typeof p === 'string');
+    const next = [...base.filter(p => !listed.has(normalizePattern(p))), ...picked.map(written)];
+    await config.update('autoExports', next, inFolder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global);
     const stillNamed = files.filter(f => !picked.includes(f) && autoExportMatcher(next, caseInsensitivePaths())(pathOf(f, folder)));
     if (stillNamed.length) this.say('info', `${stillNamed.map(u => vscode.workspace.asRelativePath(u)).join(', ')} still matches a pattern in vexas.zotero.autoExports; edit the setting to leave it out.`);
     return next;
@@ -259,7 +265,9 @@ export class AutoExportStatus implements vscode.Disposable {
     return (await this.bibliographyFiles(document, syntax)).filter(uri => named(pathOf(uri, folder)));
   }
 
-  private say(kind: 'info' | 'warning', message: string, ...actions: string[]): Thenable<string | undefined> {
+  private say(kind: 'info' | 'warning', text: string, ...actions: string[]): Thenable<string | undefined> {
+    // File names and Zotero titles are in it: no links or icons of theirs (this feature shows none of its own).
+    const message = inertText(text);
     this.messages.push(message);
     if (this.messages.length > 50) this.messages.shift();
     return kind === 'info' ? vscode.window.showInformationMessage(message, ...actions) : vscode.window.showWarningMessage(message, ...actions);

@@ -12,6 +12,7 @@ import type { CitationInserter, InsertOptions } from '../insertCitation';
 import { AutoExportStatus, CHECK_AUTO_EXPORTS, CHOOSE_AUTO_EXPORTS } from './autoExportStatus';
 import { citeFromZotero, openPdf, type ScriptedPick } from './citeFromZotero';
 import { zoteroPickerSource } from './zoteroPickerSource';
+import { inertText } from '../../core/messageText';
 
 /** Registers the Zotero commands and views; returns Zotero as a source for the Insert Citation picker. */
 export function registerZotero(context: vscode.ExtensionContext, deps: { bibliographies: Bibliographies; inserter: CitationInserter }): ExtraCitationSource {
@@ -31,7 +32,7 @@ export function registerZotero(context: vscode.ExtensionContext, deps: { bibliog
     }
     const matches = found.value.filter(i => (doi && i.doi?.toLowerCase() === doi) || i.title.toLowerCase() === title.toLowerCase());
     if (matches.length !== 1) {
-      void vscode.window.showInformationMessage(matches.length === 0 ? `${entry.key} was not found in your Zotero library (searched by title and year).` : `${entry.key} matches ${matches.length} Zotero items; search for it in Zotero.`);
+      void vscode.window.showInformationMessage(matches.length === 0 ? `${inertText(entry.key)} was not found in your Zotero library (searched by title and year).` : `${inertText(entry.key)} matches ${matches.length} Zotero items; search for it in Zotero.`);
       return undefined;
     }
     return { client, item: matches[0] };

@@ -11,8 +11,10 @@ import type { ZoteroAccess } from '../../workspace/zoteroAccess';
 import type { ExtraCitationSource, SourceRow, SourceSearch } from '../citationSources';
 import { zoteroCitations } from './citeFromZotero';
 
-/** Rows per search: the picker shows the manuscript's own sources first. */
+/** Rows per search: enough to find a work by a few words, few enough to answer at once. */
 const ROWS = 20;
+/** Items kept from past searches (a checked row outlives the search that found it). */
+const REMEMBERED = 500;
 
 export function zoteroPickerSource(bibliographies: Bibliographies, zotero: ZoteroAccess): ExtraCitationSource {
   /** Every item a search returned this session, by row id (a checked row outlives the search that found it). */
@@ -20,14 +22,20 @@ export function zoteroPickerSource(bibliographies: Bibliographies, zotero: Zoter
   return {
     name: 'Zotero',
     usable: () => zotero.mayAsk(),
-    async search(query: string): Promise<SourceSearch> {
+    async search(query: string, signal?: AbortSignal): Promise<SourceSearch> {
       if (query.trim().length < 2) return { ok: true, rows: [] };
       const client = zotero.client();
-      const found = await client.search(query, ROWS);
+      const found = await client.search(query, ROWS, signal);
       if (!found.ok) return { ok: false, message: zotero.explain(found.failure.message, found.failure.kind === 'offline') };
-      const keys = await client.citationKeys(found.value.filter(i => !i.citekey).map(i => i.key));
+      const keys = await client.citationKeys(found.value.filter(i => !i.citekey).map(i => i.key), signal);
       if (keys.ok) for (const item of found.value) item.citekey ??= keys.value.get(item.key);
-      return { ok: true, rows: found.value.map(item => { seen.set(rowId(item), item); return toRow(item); }) };
+      for (const item of found.value) {
+        seen.delete(rowId(item));
+        seen.set(rowId(item), item);
+      }
+      // The oldest go first: a row checked that long ago is no longer on screen.
+      for (const id of seen.keys()) { if (seen.size <= REMEMBERED) break; seen.delete(id); }
+      return { ok: true, rows: found.value.map(toRow) };
     },
     citationsFor(document: vscode.TextDocument, syntax: CitationSyntax, rows: readonly SourceRow[]) {
       const items = rows.map(r => seen.get(r.id)).filter((i): i is ZoteroItem => i !== undefined);
@@ -47,7 +55,8 @@ function toRow(item: ZoteroItem): SourceRow {
     // separator cannot be relied on to head the Zotero rows.
     label: `$(library) ${plain(item.citekey ?? item.title)}`,
     key: item.citekey,
-    description: [authors, item.year].filter(Boolean).join(' '),
+    doi: item.doi,
+    description: plain([authors, item.year].filter(Boolean).join(' ')),
     detail: plain(['In Zotero', item.citekey ? item.title : undefined, item.publication, item.doi && `doi:${item.doi}`].filter(Boolean).join(' · ')),
   };
 }
