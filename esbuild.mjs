@@ -62,10 +62,10 @@ const noNodeBuiltins = {
   },
 };
 
-/** Node globals left in the web bundle: each would throw a ReferenceError in the web worker. */
+/** Node globals left in the web bundle: each would throw a ReferenceError in the web worker (`Buffer` is left out: the npm polyfill a dependency bundles defines its own). */
 function nodeGlobalsIn(file) {
   const text = readFileSync(file, 'utf8');
-  return [...new Set([...text.matchAll(/\b(process\.[A-Za-z]+|__dirname|__filename|setImmediate\()/g)].map(m => m[1]))];
+  return [...new Set([...text.matchAll(/\b(process\.[A-Za-z]+|global\.[A-Za-z]+|__dirname|__filename|setImmediate\()/g)].map(m => m[1]))];
 }
 
 /** @type {import('esbuild').BuildOptions} */
