@@ -65,3 +65,20 @@ export function cursorAfter(editor: vscode.TextEditor, needle: string): void {
   const p = editor.document.positionAt(offset + needle.length);
   editor.selection = new vscode.Selection(p, p);
 }
+
+export const hoverText = (hovers: vscode.Hover[]) =>
+  hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+
+export const labelOf = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
+
+/** The hover `delta` characters into the first `needle` of the document. */
+export async function hoverAt(doc: vscode.TextDocument, needle: string, delta = 1): Promise<string> {
+  const offset = doc.getText().indexOf(needle);
+  assert.ok(offset >= 0, `${needle} is in the document`);
+  return hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset + delta)));
+}
+
+export async function completionsAt(doc: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position);
+  return list.items.map(labelOf);
+}

@@ -1,22 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { VexasExtensionApi } from '../../src/extension';
-import { activateExtension, openWorkspaceFile, waitFor, workspaceFolder } from './helpers';
-
-const hoverText = (hovers: vscode.Hover[]) =>
-  hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
-const labelOf = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
-
-async function hoverAt(doc: vscode.TextDocument, needle: string, delta = 1): Promise<string> {
-  const offset = doc.getText().indexOf(needle);
-  assert.ok(offset >= 0, `${needle} is in the document`);
-  return hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset + delta)));
-}
-
-async function completionsAt(doc: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position);
-  return list.items.map(labelOf);
-}
+import { activateExtension, completionsAt, hoverAt, openWorkspaceFile, waitFor, workspaceFolder } from './helpers';
 
 describe('writing assistance in the extension host', () => {
   let api: VexasExtensionApi;

@@ -1,7 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, openWithBibliography, undoBoth, waitFor } from '../../integration/helpers';
-import { placeCursor } from './support';
+import { activateExtension, cursorAfter, openWithBibliography, undoBoth, waitFor } from '../../integration/helpers';
 
 describe('web: citations and the bibliography', () => {
   before(activateExtension);
@@ -30,7 +29,7 @@ describe('web: citations and the bibliography', () => {
 
   it('Insert Citation cites a VEXAS library key and copies its entry into the .bib, undone in one step', async () => {
     const { doc, editor, bib, before, bibBefore } = await openWithBibliography('paper.md', 'refs.bib');
-    placeCursor(editor, 'IL-6 inhibitors such as tocilizumab');
+    cursorAfter(editor, 'IL-6 inhibitors such as tocilizumab');
     assert.strictEqual(await vscode.commands.executeCommand('vexas.insertCitationKeys', ['li2024navigating']), true);
     assert.ok(doc.getText().includes('IL-6 inhibitors such as tocilizumab [@li2024navigating] were reported.'), doc.getText());
     assert.match(bib.getText().slice(bibBefore.length), /^\n?@\w+\{li2024navigating,\n/);

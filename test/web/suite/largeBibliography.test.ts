@@ -1,8 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { generateBibliography } from '../../support/generatedBibliography';
-import { activateExtension, workspaceFolder } from '../../integration/helpers';
-import { hoverAt } from './support';
+import { activateExtension, hoverAt, workspaceFolder } from '../../integration/helpers';
 
 const ENTRIES = 20_000;
 

@@ -1,7 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, openWithBibliography, undoBoth, workspaceFolder } from '../../integration/helpers';
-import { placeCursor } from './support';
+import { activateExtension, cursorAfter, openWithBibliography, undoBoth, workspaceFolder } from '../../integration/helpers';
 
 interface Services { origin: string; endpoints: Record<string, string> }
 interface LoggedRequest { path: string; method?: string; headers: Record<string, string | undefined> }
@@ -28,7 +27,7 @@ describe('web: add a reference by DOI from the browser', () => {
 
   it('fetches with a plain cross-origin GET (no preflight, the browser\'s own User-Agent) and cites, in one undo', async () => {
     const { doc, editor, bib, before, bibBefore } = await openWithBibliography('paper.md', 'refs.bib');
-    placeCursor(editor, 'The p.Met41Thr variant is the most frequent');
+    cursorAfter(editor, 'The p.Met41Thr variant is the most frequent');
     const result = await add('10.5555/vexas.test.1');
     assert.deepStrictEqual(result, { status: 'inserted', key: 'dvorak2024somatic', fetched: true });
     assert.ok(doc.getText().includes('The p.Met41Thr variant is the most frequent [@dvorak2024somatic].'), doc.getText());
@@ -45,7 +44,7 @@ describe('web: add a reference by DOI from the browser', () => {
     await network().update('endpoints.doi', 'http://127.0.0.1:9/doi', vscode.ConfigurationTarget.Global);
     try {
       const { doc, editor, bib, before, bibBefore } = await openWithBibliography('paper.md', 'refs.bib');
-      placeCursor(editor, 'The p.Met41Thr variant is the most frequent');
+      cursorAfter(editor, 'The p.Met41Thr variant is the most frequent');
       const result = await add('10.5555/vexas.test.1');
       assert.strictEqual(result.status, 'failed');
       assert.strictEqual(result.failure?.kind, 'offline');

@@ -1,7 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, openWorkspaceFile, workspaceFolder } from '../../integration/helpers';
-import { completionsAt, hoverAt } from './support';
+import { activateExtension, completionsAt, hoverAt, openWorkspaceFile, workspaceFolder } from '../../integration/helpers';
 
 describe('web: writing assistance', () => {
   before(activateExtension);
