@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 import { setHostCapabilities, type HostCapabilities } from './workspace/host';
 import type { KnowledgeBase } from './core/knowledge';
 import { formatReference } from './core/bibliography/format';
-import { SERVED_LANGUAGE_IDS } from './core/languages';
-import { COMPLETE_FROM_LIBRARY, VexasCompletionProvider } from './features/completion';
+import { SERVED_LANGUAGE_IDS, syntaxForLanguageId } from './core/languages';
+import { COMPLETE_FROM_LIBRARY, COMPLETE_FROM_SOURCE, VexasCompletionProvider } from './features/completion';
 import { CitationDefinitionProvider, CitationReferenceProvider } from './features/definition';
 import { VexasDiagnostics, VexasQuickFixes } from './features/diagnostics';
 import { DocumentAnalyses } from './features/documentAnalysis';
@@ -20,7 +20,7 @@ import { previewCitations } from './features/previewCitations';
 import { CustomStyles } from './workspace/cslStyles';
 import { registerChecklistView } from './features/checklistView';
 import { pickAndInsertCitations, type ScriptedCitationPick } from './features/citationPicker';
-import type { ExtraCitationSource } from './features/citationSources';
+import type { ExtraSources } from './features/citationSources';
 import { ManuscriptTracker } from './workspace/manuscripts';
 import { VexasHoverProvider } from './features/hover';
 import { CitationInserter, type InsertOptions } from './features/insertCitation';
@@ -56,14 +56,11 @@ export interface VexasStatus {
 export const SERVED_DOCUMENTS: vscode.DocumentSelector = SERVED_LANGUAGE_IDS.map(language => ({ language }));
 const BIBTEX_DOCUMENTS: vscode.DocumentSelector = [{ language: 'bibtex' }, { pattern: '**/*.bib' }];
 
-/** What an entry point adds to the shared activation: another source for the Insert Citation picker (Zotero, on the desktop). */
-export interface PickerSources { extra?: ExtraCitationSource }
-
 // Activation registers providers and commands only; data and indexes load at first use.
 export function activateShared(context: vscode.ExtensionContext, host: HostCapabilities): {
-  api: VexasExtensionApi; bibliographies: Bibliographies; inserter: CitationInserter; pickerSources: PickerSources;
+  api: VexasExtensionApi; bibliographies: Bibliographies; inserter: CitationInserter; extraSources: ExtraSources;
 } {
-  const pickerSources: PickerSources = {};
+  const extraSources: ExtraSources = {};
   setHostCapabilities(host);
   void vscode.commands.executeCommand('setContext', 'vexas.zoteroAvailable', host.zotero);
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
@@ -82,7 +79,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostCapab
     commands.onDidChange(() => { for (const d of vscode.workspace.textDocuments) void diagnostics.update(d).catch(() => undefined); }),
     vscode.languages.registerHoverProvider(SERVED_DOCUMENTS, new VexasHoverProvider(analyses, bibliographies, knowledge)),
     vscode.languages.registerCompletionItemProvider(SERVED_DOCUMENTS,
-      new VexasCompletionProvider(analyses, bibliographies, knowledge, commands), '@', '{', ',', ';', '['),
+      new VexasCompletionProvider(analyses, bibliographies, knowledge, commands, extraSources), '@', '{', ',', ';', '['),
     vscode.languages.registerDefinitionProvider(SERVED_DOCUMENTS, new CitationDefinitionProvider(analyses, bibliographies, bundledLibraryUri)),
     vscode.languages.registerReferenceProvider([...(SERVED_DOCUMENTS as vscode.DocumentFilter[]), ...(BIBTEX_DOCUMENTS as vscode.DocumentFilter[])],
       new CitationReferenceProvider(analyses)),
@@ -91,7 +88,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostCapab
     registerMarkdownFlavourSnippets(context.extensionUri),
     registerTermSuggestWhileTyping(analyses, knowledge),
     vscode.commands.registerCommand('vexas.insertCitation', (scripted?: ScriptedCitationPick) =>
-      pickAndInsertCitations(inserter, bibliographies, vscode.window.activeTextEditor, pickerSources.extra, scripted)),
+      pickAndInsertCitations(inserter, bibliographies, vscode.window.activeTextEditor, extraSources.extra, scripted)),
     vscode.commands.registerCommand('vexas.insertCitationKeys', async (keys: string[], options?: InsertOptions) => {
       const editor = vscode.window.activeTextEditor;
       return editor ? inserter.insert(editor, keys, options) : false;
@@ -99,6 +96,14 @@ export function activateShared(context: vscode.ExtensionContext, host: HostCapab
     vscode.commands.registerCommand(COMPLETE_FROM_LIBRARY, async (uri: vscode.Uri | string, start: number, end: number, key: string, options?: InsertOptions) => {
       const document = await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
       return inserter.completeFromLibrary(document, start, end, key, options);
+    }),
+    vscode.commands.registerCommand(COMPLETE_FROM_SOURCE, async (uri: vscode.Uri | string, start: number, end: number, rowId: string, options?: InsertOptions) => {
+      const source = extraSources.extra;
+      const document = await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
+      const syntax = syntaxForLanguageId(document.languageId);
+      if (!source || !syntax || typeof rowId !== 'string') return false;
+      const { cite, added } = await source.citationsFor(document, syntax, [{ id: rowId, label: '' }]);
+      return cite.length === 1 && inserter.completeWith(document, start, end, cite[0], added, options);
     }),
     vscode.commands.registerCommand('vexas.addBundledEntry', async (uri: string, key: string, options?: InsertOptions) => {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
@@ -133,7 +138,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostCapab
   }));
   const preview = previewCitations(bibliographies);
   const api: VexasExtensionApi = { version, host: host.kind, knowledge, bibliographies, updateDiagnostics: d => diagnostics.update(d), extendMarkdownIt: md => preview(md as Parameters<typeof preview>[0]) };
-  return { api, bibliographies, inserter, pickerSources };
+  return { api, bibliographies, inserter, extraSources };
 }
 
 /**

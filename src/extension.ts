@@ -7,12 +7,12 @@ import { registerZotero } from './features/zotero';
 export type { VexasExtensionApi, VexasStatus } from './activation';
 
 export function activate(context: vscode.ExtensionContext): VexasExtensionApi {
-  const { api, bibliographies, inserter, pickerSources } = activateShared(context, {
+  const { api, bibliographies, inserter, extraSources } = activateShared(context, {
     kind: 'desktop',
     zotero: true,
     randomValues: bytes => webcrypto.getRandomValues(bytes),
   });
-  pickerSources.extra = registerZotero(context, { bibliographies, inserter });
+  extraSources.extra = registerZotero(context, { bibliographies, inserter });
   return api;
 }
 

@@ -11,6 +11,8 @@ export interface SourceRow {
   /** Unique among the source's rows (it keeps a checked row checked as the list changes). */
   readonly id: string;
   readonly label: string;
+  /** The work's title, as it is (the label may carry an icon). */
+  readonly title?: string;
   /** The key it would be cited with, when known, and its DOI: a work the manuscript's sources list is left out. */
   readonly key?: string;
   readonly doi?: string;
@@ -30,3 +32,6 @@ export interface ExtraCitationSource {
   /** The keys to cite for the picked rows, and the entries to add (none for works the bibliography has). */
   citationsFor(document: vscode.TextDocument, syntax: CitationSyntax, rows: readonly SourceRow[]): Promise<{ cite: string[]; added: NewEntry[] }>;
 }
+
+/** The sources an entry point adds to the shared activation (Zotero, on the desktop), read at each use. */
+export interface ExtraSources { extra?: ExtraCitationSource }

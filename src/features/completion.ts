@@ -8,6 +8,8 @@ import { parseNameList } from '../core/bibliography/names';
 import { escapeMarkdown } from './markdownText';
 import type { CitationCommands } from '../workspace/citationCommands';
 import { completeTerms } from '../workspace/settings';
+import type { ExtraSources, SourceRow } from './citationSources';
+import { SourceCompletion } from './sourceCompletion';
 
 const KEY_RESULTS = 100;
 /** A word being typed in prose: letters, digits and the joiners of HGVS names and cytokines (p.Met41Thr, IL-6). */
@@ -24,7 +26,12 @@ export class VexasCompletionProvider implements vscode.CompletionItemProvider {
     private readonly bibliographies: Bibliographies,
     private readonly knowledge: () => Promise<KnowledgeBase>,
     private readonly commands?: CitationCommands,
-  ) {}
+    sources: ExtraSources = {},
+  ) {
+    this.fromSource = new SourceCompletion(sources);
+  }
+
+  private readonly fromSource: SourceCompletion;
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
     // Citation commands a chapter's root file defines are known once it has been read.
@@ -46,6 +53,11 @@ export class VexasCompletionProvider implements vscode.CompletionItemProvider {
         f.source === 'bundled' && !bib.definesOwn(f.entry.key)
           ? { command: COMPLETE_FROM_LIBRARY, title: 'Add from the VEXAS library', arguments: [document.uri, context.replaceStart, context.replaceEnd, f.entry.key] }
           : undefined));
+      // Then the extra source's works (Zotero) that the bibliographies do not list; choosing one writes its entry too.
+      const rows = await this.fromSource.rows(context.prefix, token);
+      const listed = (r: SourceRow) => (r.key !== undefined && bib.lookup(r.key) !== undefined) || (r.doi !== undefined && bib.findByIdentifier({ doi: r.doi }) !== undefined);
+      items.push(...rows.filter(r => !listed(r)).map((r, rank) => sourceItem(r, rank, range, context.prefix,
+        { command: COMPLETE_FROM_SOURCE, title: 'Add from Zotero', arguments: [document.uri, context.replaceStart, context.replaceEnd, r.id] })));
       return new vscode.CompletionList(items, true);
     }
     if (!completeTerms(document) || !isProse(analysis, offset)) return undefined;
@@ -72,6 +84,23 @@ export class VexasCompletionProvider implements vscode.CompletionItemProvider {
 
 /** The command a library-only key's completion runs (it writes the key and the entry in one edit). */
 export const COMPLETE_FROM_LIBRARY = 'vexas.completeFromLibrary';
+/** The same for a work of the extra source (Zotero). */
+export const COMPLETE_FROM_SOURCE = 'vexas.completeFromSource';
+
+function sourceItem(row: SourceRow, rank: number, range: vscode.Range, typed: string, add: vscode.Command): vscode.CompletionItem {
+  const label = row.key ?? row.description ?? row.id;
+  const item = new vscode.CompletionItem({ label, detail: row.key && row.description ? ` ${row.description}` : undefined, description: 'Zotero' },
+    vscode.CompletionItemKind.Reference);
+  // As for a library-only key: the command writes the key and the entry, the editor nothing.
+  item.insertText = '';
+  item.range = new vscode.Range(range.end, range.end);
+  item.command = add;
+  item.filterText = `${typed} ${label}`;
+  item.sortText = `z${String(rank).padStart(5, '0')}`;
+  item.detail = row.title;
+  item.documentation = new vscode.MarkdownString(`${escapeMarkdown(row.detail ?? '')}\n\n_From your Zotero library: choosing it also adds the entry to your bibliography (one undo removes both)._`);
+  return item;
+}
 
 function keyItem(found: FoundReference, rank: number, range: vscode.Range, typed: string, fromLibrary: vscode.Command | undefined): vscode.CompletionItem {
   const e = found.entry;

@@ -121,14 +121,25 @@ export class CitationInserter {
    * Completion of a key only the VEXAS library has: the typed part of the key (`start`–`end`) becomes
    * the key and the entry joins the manuscript's bibliography, in one workspace edit (one undo).
    */
-  async completeFromLibrary(document: vscode.TextDocument, start: number, end: number, key: string, options: InsertOptions = {}): Promise<boolean> {
+  completeFromLibrary(document: vscode.TextDocument, start: number, end: number, key: string, options: InsertOptions = {}): Promise<boolean> {
+    return this.complete(document, start, end, key, (edit, syntax, bib) => this.addBundledEntries(edit, document, syntax, bib, [key], options));
+  }
+
+  /** Completion of a key from another source (Zotero): as completeFromLibrary, with `added` as the entries to write. */
+  completeWith(document: vscode.TextDocument, start: number, end: number, key: string, added: readonly NewEntry[], options: InsertOptions = {}): Promise<boolean> {
+    return this.complete(document, start, end, key, (edit, syntax, bib) =>
+      this.addEntries(edit, document, syntax, bib, added.filter(a => a.entry.key === key && !bib.definesOwn(key)), options));
+  }
+
+  private async complete(document: vscode.TextDocument, start: number, end: number, key: string,
+    addTo: (edit: vscode.WorkspaceEdit, syntax: CitationSyntax, bib: DocumentBibliography) => Promise<string[] | undefined>): Promise<boolean> {
     const syntax = syntaxForLanguageId(document.languageId);
     if (!syntax || citationKeyProblem(key, syntax) !== undefined) return false;
     const version = document.version;
     const bib = await this.bibliographies.forDocument(document, syntax);
     const edit = new vscode.WorkspaceEdit();
     // File creation first (see insert): the manuscript's edit must be in the last group.
-    const copied = await this.addBundledEntries(edit, document, syntax, bib, [key], options);
+    const copied = await addTo(edit, syntax, bib);
     if (copied === undefined || document.version !== version) return false;
     const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
     edit.replace(document.uri, range, key);

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { startZoteroServer, type ZoteroServer } from '../support/zoteroServer';
-import { activateExtension, cursorAfter, openWithBibliography, undoBoth } from './helpers';
+import { activateExtension, cursorAfter, openWithBibliography, undoBoth, waitFor } from './helpers';
 
 type CiteResult = { status: string; keys?: string[]; copied?: string[]; message?: string };
 const cite = (query: string, itemKeys: string[]) => vscode.commands.executeCommand<CiteResult>('vexas.zotero.cite', { query, itemKeys });
@@ -138,6 +138,62 @@ describe('Zotero in the extension host', function () {
         await undoBoth(doc, before, bib, bibBefore);
       } finally {
         await zotero().update('url', server.url, vscode.ConfigurationTarget.Global);
+      }
+    });
+  });
+
+  describe('in completion', () => {
+    const labelOf = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
+    const zoteroItems = async (doc: vscode.TextDocument, at: vscode.Position) =>
+      (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at)).items
+        .filter(i => typeof i.label !== 'string' && i.label.description === 'Zotero');
+
+    it('asks Zotero nothing from completion until Zotero use is allowed', async () => {
+      await zotero().update('enabled', false, vscode.ConfigurationTarget.Global);
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'See [@ruxoli' });
+      const count = server.requests.length;
+      assert.deepStrictEqual(await zoteroItems(doc, new vscode.Position(0, 12)), []);
+      assert.strictEqual(server.requests.length, count);
+    });
+
+    it('offers a Zotero work by its Better BibTeX key; choosing it writes the key and the entry, in one undoable edit', async () => {
+      await zotero().update('enabled', true, vscode.ConfigurationTarget.Global);
+      const { doc, editor, bib, before, bibBefore } = await openWithBibliography('manuscript.md', 'library.bib');
+      cursorAfter(editor, 'Patients may present with relapsing polychondritis');
+      await editor.edit(e => e.insert(editor.selection.active, ' [@ruxoli'));
+      const typed = doc.getText();
+      const at = editor.selection.active;
+      // The first request may take longer than completion waits; its answer serves the next one.
+      let t = Date.now();
+      const items = await waitFor('the Zotero completion', async () => { const z = await zoteroItems(doc, at); return z.length ? z : undefined; });
+      const firstMs = Date.now() - t;
+      t = Date.now();
+      await zoteroItems(doc, at);
+      console.log(`      [zotero completion] first list with Zotero's rows ${firstMs} ms, the next (answer kept) ${Date.now() - t} ms`);
+      assert.deepStrictEqual(items.map(labelOf), ['odegard2024Ruxolitinib']);
+      const chosen = items[0].command!;
+      assert.strictEqual(await vscode.commands.executeCommand(chosen.command, ...(chosen.arguments ?? [])), true);
+      assert.ok(doc.getText().includes('relapsing polychondritis [@odegard2024Ruxolitinib'), doc.getText());
+      assert.match(bib.getText().slice(bibBefore.length), /^\n?@article\{odegard2024Ruxolitinib,\n/);
+      await undoBoth(doc, typed, bib, bibBefore);
+      await vscode.commands.executeCommand('undo');
+      assert.strictEqual(doc.getText(), before);
+    });
+
+    it('Zotero refusing (403): the bibliographies\' keys still come at once, and Zotero is not asked again on every keystroke', async () => {
+      server.options = { localApi: false, betterBibtex: true };
+      const count = server.requests.length;
+      try {
+        for (const typed of ['beck', 'becka', 'beckb', 'beckc']) {
+          const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `See [@${typed}` });
+          const t = Date.now();
+          const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 6 + typed.length));
+          assert.ok(Date.now() - t < 2000, `completion took ${Date.now() - t} ms`);
+          if (typed === 'beck') assert.ok(list.items.map(labelOf).includes('beck2020somatic'));
+        }
+        assert.strictEqual(server.requests.slice(count).filter(r => r.path.includes('/items')).length, 1, 'one search, then a pause');
+      } finally {
+        server.options = { localApi: true, betterBibtex: true };
       }
     });
   });

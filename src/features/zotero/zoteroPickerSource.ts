@@ -56,6 +56,7 @@ function toRow(item: ZoteroItem): SourceRow {
     label: `$(library) ${plain(item.citekey ?? item.title)}`,
     key: item.citekey,
     doi: item.doi,
+    title: item.title,
     description: plain([authors, item.year].filter(Boolean).join(' ')),
     detail: plain(['In Zotero', item.citekey ? item.title : undefined, item.publication, item.doi && `doi:${item.doi}`].filter(Boolean).join(' · ')),
   };
