@@ -102,8 +102,16 @@ export function activateShared(context: vscode.ExtensionContext, host: HostCapab
       const document = await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
       const syntax = syntaxForLanguageId(document.languageId);
       if (!source || !syntax || typeof rowId !== 'string') return false;
+      // The offsets are the list's: if the text moved while Zotero was asked for the key, they no longer hold.
+      const version = document.version;
       const { cite, added } = await source.citationsFor(document, syntax, [{ id: rowId, label: '' }]);
-      return cite.length === 1 && inserter.completeWith(document, start, end, cite[0], added, options);
+      if (cite.length !== 1 || document.version !== version) {
+        void vscode.window.showWarningMessage(cite.length !== 1
+          ? `That ${source.name} work is no longer at hand; type its key again to have it offered.`
+          : `The manuscript changed while ${source.name} was asked; nothing was inserted. Choose the work again.`);
+        return false;
+      }
+      return inserter.completeWith(document, start, end, cite[0], added, options);
     }),
     vscode.commands.registerCommand('vexas.addBundledEntry', async (uri: string, key: string, options?: InsertOptions) => {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));

@@ -31,6 +31,10 @@ export async function pickAndInsertCitations(inserter: CitationInserter, bibliog
     const rows = chosen.flatMap(i => (i.row ? [i.row] : []));
     if (!source || rows.length === 0) return inserter.insert(editor, chosen.map(i => i.label));
     const { cite, added } = await source.citationsFor(editor.document, syntax, rows);
+    if (cite.length !== rows.length) {
+      void vscode.window.showWarningMessage(`Some of the ${source.name} works chosen are no longer at hand; search for them again. Nothing was inserted.`);
+      return false;
+    }
     let next = 0;
     return inserter.insertWith(editor, chosen.map(i => (i.row ? cite[next++] : i.label)), added);
   };
@@ -65,7 +69,7 @@ export async function pickAndInsertCitations(inserter: CitationInserter, bibliog
     const local = items.some(i => i.found);
     // The source's rows after the manuscript's own, checked ones kept. A work those already list (same key
     // or DOI) is not repeated, unless checked. No separator: VS Code hides them while the typed text sorts the rows.
-    const listed = (r: Item) => !!r.row && ((r.row.key !== undefined && bib.lookup(r.row.key) !== undefined) ||
+    const listed = (r: Item) => !!r.row && ((r.row.key !== undefined && bib.definesOwn(r.row.key)) ||
       (r.row.doi !== undefined && bib.findByIdentifier({ doi: r.row.doi }) !== undefined));
     const rows = [...[...chosen.values()].filter(c => c.row && !extraRows.some(r => idOf(r) === idOf(c))),
       ...extraRows.filter(r => !listed(r) || chosen.has(idOf(r)))];

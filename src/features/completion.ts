@@ -55,7 +55,7 @@ export class VexasCompletionProvider implements vscode.CompletionItemProvider {
           : undefined));
       // Then the extra source's works (Zotero) that the bibliographies do not list; choosing one writes its entry too.
       const rows = await this.fromSource.rows(context.prefix, token);
-      const listed = (r: SourceRow) => (r.key !== undefined && bib.lookup(r.key) !== undefined) || (r.doi !== undefined && bib.findByIdentifier({ doi: r.doi }) !== undefined);
+      const listed = (r: SourceRow) => (r.key !== undefined && bib.definesOwn(r.key)) || (r.doi !== undefined && bib.findByIdentifier({ doi: r.doi }) !== undefined);
       items.push(...rows.filter(r => !listed(r)).map((r, rank) => sourceItem(r, rank, range, context.prefix,
         { command: COMPLETE_FROM_SOURCE, title: 'Add from Zotero', arguments: [document.uri, context.replaceStart, context.replaceEnd, r.id] })));
       return new vscode.CompletionList(items, true);
@@ -88,7 +88,7 @@ export const COMPLETE_FROM_LIBRARY = 'vexas.completeFromLibrary';
 export const COMPLETE_FROM_SOURCE = 'vexas.completeFromSource';
 
 function sourceItem(row: SourceRow, rank: number, range: vscode.Range, typed: string, add: vscode.Command): vscode.CompletionItem {
-  const label = row.key ?? row.description ?? row.id;
+  const label = row.key || row.description || row.title || row.id;
   const item = new vscode.CompletionItem({ label, detail: row.key && row.description ? ` ${row.description}` : undefined, description: 'Zotero' },
     vscode.CompletionItemKind.Reference);
   // As for a library-only key: the command writes the key and the entry, the editor nothing.

@@ -206,7 +206,7 @@ export class CitationInserter {
       }
     }
     if (target && !mayWrite(target)) {
-      void vscode.window.showWarningMessage(`This workspace is not trusted: VEXAS writes only inside its folders, so ${names} was not added to ${target.fsPath || target.toString()}.`);
+      void vscode.window.showWarningMessage(inertText(`This workspace is not trusted: VEXAS writes only inside its folders, so ${names} was not added to ${target.fsPath || target.toString()}.`));
       return undefined;
     }
     if (target && await exists(target)) {
@@ -215,7 +215,7 @@ export class CitationInserter {
       if (isJson(target)) {
         const plan = planCslJsonAppend(current, entries.map((_, i) => cslOf(i)));
         if (!plan) {
-          void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} is not a CSL-JSON array VEXAS can add to (it should start with '[' and end with ']'); ${names} was not added.`);
+          void vscode.window.showWarningMessage(inertText(`${vscode.workspace.asRelativePath(target)} is not a CSL-JSON array VEXAS can add to (it should start with '[' and end with ']'); ${names} was not added.`));
           return undefined;
         }
         edit.insert(target, bibDoc.positionAt(plan.offset), plan.text);
@@ -234,13 +234,13 @@ export class CitationInserter {
     }
     if (bib.declared.length > 0) {
       // Declared, but outside an untrusted workspace: never write there, and never declare another file.
-      void vscode.window.showWarningMessage(`This workspace is not trusted: VEXAS writes only inside its folders, so ${names} was not added to the declared bibliography.`);
+      void vscode.window.showWarningMessage(inertText(`This workspace is not trusted: VEXAS writes only inside its folders, so ${names} was not added to the declared bibliography.`));
       return undefined;
     }
     // No bibliography yet: create references.bib beside the manuscript and declare it.
     const uri = vscode.Uri.joinPath(document.uri, '..', NEW_BIBLIOGRAPHY);
     if (!mayWrite(uri)) {
-      void vscode.window.showWarningMessage(`This workspace is not trusted: VEXAS writes only inside its folders, so ${NEW_BIBLIOGRAPHY} was not created.`);
+      void vscode.window.showWarningMessage(inertText(`This workspace is not trusted: VEXAS writes only inside its folders, so ${NEW_BIBLIOGRAPHY} was not created.`));
       return undefined;
     }
     const create = options.createBibliography ?? (await vscode.window.showInformationMessage(

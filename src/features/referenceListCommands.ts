@@ -8,6 +8,7 @@ import { syntaxForLanguageId } from '../core/languages';
 import type { Bibliographies } from '../workspace/bibliographies';
 import { citationStyle } from '../workspace/settings';
 import type { DocumentAnalyses } from './documentAnalysis';
+import { inertText } from '../core/messageText';
 
 export function registerReferenceListCommands(context: vscode.ExtensionContext, analyses: DocumentAnalyses, bibliographies: Bibliographies): void {
   const build = async (format: ListFormat): Promise<ReferenceList | undefined> => {
@@ -21,7 +22,7 @@ export function registerReferenceListCommands(context: vscode.ExtensionContext, 
     const bib = await bibliographies.forDocument(editor.document, syntax);
     const list = referenceList(analysis.citations.map(c => c.key), key => bib.lookup(key)?.entry, citationStyle(editor.document), format);
     if (list.keys.length === 0 && list.missing.length === 0) void vscode.window.showInformationMessage('This manuscript cites nothing yet.');
-    else if (list.missing.length) void vscode.window.showWarningMessage(`${list.missing.length} cited key${list.missing.length === 1 ? ' is' : 's are'} in no bibliography (${list.missing.slice(0, 5).join(', ')}): listed apart at the end.`);
+    else if (list.missing.length) void vscode.window.showWarningMessage(inertText(`${list.missing.length} cited key${list.missing.length === 1 ? ' is' : 's are'} in no bibliography (${list.missing.slice(0, 5).join(', ')}): listed apart at the end.`));
     return list;
   };
   const askFormat = async (format: unknown): Promise<ListFormat | undefined> => {
@@ -37,7 +38,7 @@ export function registerReferenceListCommands(context: vscode.ExtensionContext, 
       const list = chosen && await build(chosen);
       if (!list || list.keys.length + list.missing.length === 0) return undefined;
       await vscode.env.clipboard.writeText(list.text);
-      vscode.window.setStatusBarMessage(`VEXAS: reference list copied (${list.keys.length} references)`, 4000);
+      vscode.window.setStatusBarMessage(inertText(`VEXAS: reference list copied (${list.keys.length} references)`), 4000);
       return list;
     }),
     vscode.commands.registerCommand('vexas.referenceList.insert', async () => {

@@ -12,6 +12,7 @@ import { LineIndex } from '../core/lineIndex';
 import { defaultYield } from '../core/slices';
 import { mergeHits, ReferenceSearch, searchSources, type SearchHit } from '../core/search';
 import { normalizeDoi } from '../core/identifiers/doi';
+import { inertText } from '../core/messageText';
 import { bibliographyGlobs, useBundledLibrary } from './settings';
 import { isInsideWorkspace, mayRead as workspaceMayRead } from './access';
 import { exists, readSourceText, readText, RefusedFileError } from './textFiles';
@@ -248,7 +249,8 @@ export class Bibliographies implements vscode.Disposable {
     this.warned.add(uri.toString());
     this.notices.push(message);
     if (this.notices.length > 100) this.notices.shift();
-    void vscode.window.showWarningMessage(message);
+    // Paths and parser messages are in it: no links or icons of theirs.
+    void vscode.window.showWarningMessage(inertText(message));
   }
 }
 
@@ -285,9 +287,10 @@ export class DocumentBibliography {
     const pmid = ids.pmid?.trim();
     const pmcid = ids.pmcid?.trim().toUpperCase();
     for (const f of this.files) {
+      const byDoi = doi ? doiIndex(f).get(doi) : undefined;
+      if (byDoi) return { entry: byDoi, source: f.uri };
+      if (!pmid && !pmcid) continue;
       for (const entry of f.entries) {
-        const d = entry.field('doi');
-        if (doi && d && normalizeDoi(d) === doi) return { entry, source: f.uri };
         if (pmid && entry.field('pmid')?.trim() === pmid) return { entry, source: f.uri };
         if (pmcid && entry.field('pmcid')?.trim().toUpperCase() === pmcid) return { entry, source: f.uri };
       }
@@ -387,4 +390,24 @@ function inlineBibliography(document: vscode.TextDocument): LoadedBibliography |
     uri: document.uri, version: `doc:${document.version}`, format: 'inline', lines: () => (lines ??= LineIndex.of(text)), entries: parsed.entries, errors: [], byKey,
     search: () => (search ??= new ReferenceSearch(parsed.entries.map(e => toSearchable(e, document.uri.toString())))),
   };
+}
+
+/**
+ * Each loaded file's entries by normalised DOI, built at the first DOI question and kept with the
+ * file (a new load is a new object): the pickers and completion ask per row, per keystroke.
+ */
+const doiIndexes = new WeakMap<LoadedBibliography, Map<string, BibEntry>>();
+
+function doiIndex(file: LoadedBibliography): Map<string, BibEntry> {
+  let index = doiIndexes.get(file);
+  if (!index) {
+    index = new Map();
+    for (const entry of file.entries) {
+      const d = entry.field('doi');
+      const key = d && normalizeDoi(d);
+      if (key && !index.has(key)) index.set(key, entry);
+    }
+    doiIndexes.set(file, index);
+  }
+  return index;
 }

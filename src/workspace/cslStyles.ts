@@ -12,6 +12,7 @@ import { parseFrontMatter } from '../core/manuscript/frontMatter';
 import { yamlMappingValue } from '../core/manuscript/yamlSubset';
 import { mayRead } from './access';
 import { readText } from './textFiles';
+import { inertText } from '../core/messageText';
 
 export class CustomStyles implements vscode.Disposable {
   private readonly byDocument = new Map<string, { path: string; style: ReferenceStyle }>();
@@ -96,7 +97,8 @@ export class CustomStyles implements vscode.Disposable {
   private warnOnce(id: string, message: string): void {
     if (this.registered.get(`warned:${id}`) !== undefined) return;
     this.registered.set(`warned:${id}`, 'warned');
-    void vscode.window.showWarningMessage(message);
+    // File names and citeproc's words are in it: no links or icons of theirs.
+    void vscode.window.showWarningMessage(inertText(message));
   }
 
   private namesAnotherStyle(document: vscode.TextDocument): boolean {

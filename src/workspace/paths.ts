@@ -11,9 +11,11 @@ export function resolvePath(base: vscode.Uri, path: string): vscode.Uri {
   if (/^[a-z][a-z0-9+.-]{1,}:\/\//i.test(path)) return vscode.Uri.parse(path);
   const drive = /^[A-Za-z]:[\\/]/.test(path);
   if (path.startsWith('/') || drive) {
-    if (base.scheme === 'file' || base.scheme === 'untitled') return vscode.Uri.file(path);
-    // With an authority a URI's path must start with '/': a Windows drive path becomes '/C:/…'.
-    return base.with({ path: `${drive ? '/' : ''}${path.replace(/\\/g, '/')}` });
+    const absolute = base.scheme === 'file' || base.scheme === 'untitled' ? vscode.Uri.file(path)
+      // With an authority a URI's path must start with '/': a Windows drive path becomes '/C:/…'.
+      : base.with({ path: `${drive ? '/' : ''}${path.replace(/\\/g, '/')}` });
+    // '..' resolved here: '/workspace/../elsewhere.bib' must not pass for a file inside the workspace.
+    return vscode.Uri.joinPath(absolute, '.');
   }
   return vscode.Uri.joinPath(base, path.replace(/\\/g, '/'));
 }

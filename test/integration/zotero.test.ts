@@ -180,6 +180,23 @@ describe('Zotero in the extension host', function () {
       assert.strictEqual(doc.getText(), before);
     });
 
+    it('typing on: the answer for the shorter prefix is narrowed at once, even while Zotero is slow to answer the new one', async () => {
+      const first = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'See [@nakam' });
+      await waitFor('the answer for "nakam"', async () => ((await zoteroItems(first, new vscode.Position(0, 11))).length ? true : undefined));
+      server.options = { localApi: true, betterBibtex: true, hang: true };
+      try {
+        const typedOn = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'See [@nakamur' });
+        const t = Date.now();
+        const items = await zoteroItems(typedOn, new vscode.Position(0, 13));
+        assert.ok(Date.now() - t < 250, `took ${Date.now() - t} ms: it waited for Zotero`);
+        assert.deepStrictEqual(items.map(labelOf), ['odegard2024Ruxolitinib']);
+        const narrower = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'See [@nakamx' });
+        assert.deepStrictEqual(await zoteroItems(narrower, new vscode.Position(0, 12)), [], 'a row that no longer matches is dropped');
+      } finally {
+        server.options = { localApi: true, betterBibtex: true };
+      }
+    });
+
     it('Zotero refusing (403): the bibliographies\' keys still come at once, and Zotero is not asked again on every keystroke', async () => {
       server.options = { localApi: false, betterBibtex: true };
       const count = server.requests.length;

@@ -5,6 +5,7 @@ import type { EvidenceRecord, KnowledgeBase } from '../../core/knowledge';
 import { doiUrl, pubmedUrl } from '../markdownText';
 import { citationStyle } from '../../workspace/settings';
 import { makeNonce } from '../../workspace/host';
+import { inertText } from '../../core/messageText';
 import { EvidenceState } from './state';
 
 /** What the panel's script posts once it has loaded (read by the integration tests). */
@@ -125,7 +126,7 @@ export class EvidenceDetailsPanel implements vscode.Disposable {
       try {
         ok = await this.handle(m.type, m.recordId);
       } catch (e) {
-        void vscode.window.showErrorMessage(`VEXAS: ${e instanceof Error ? e.message : String(e)}`);
+        void vscode.window.showErrorMessage(inertText(`VEXAS: ${e instanceof Error ? e.message : String(e)}`));
       }
       void this.panel?.webview.postMessage({
         type: 'status',

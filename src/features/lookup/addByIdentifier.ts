@@ -46,7 +46,7 @@ export async function addByIdentifier(deps: AddByIdentifierDeps, input?: string,
   if (text === undefined) return { status: 'cancelled' };
   const id = parseIdentifier(text);
   if (!id) {
-    void vscode.window.showWarningMessage(`"${inertText(text.trim().slice(0, 80))}" is not a DOI, PMID, PMCID or arXiv id.`);
+    void vscode.window.showWarningMessage(inertText(`"${inertText(text.trim().slice(0, 80))}" is not a DOI, PMID, PMCID or arXiv id.`));
     return { status: 'not-an-identifier' };
   }
   const document = editor.document;
@@ -65,7 +65,7 @@ export async function addByIdentifier(deps: AddByIdentifierDeps, input?: string,
       return client.csl(id, controller.signal);
     });
   if (!result.ok) {
-    if (result.failure.kind !== 'cancelled') void vscode.window.showWarningMessage(`Could not fetch ${describe(id)}: ${result.failure.message} Nothing was changed.`);
+    if (result.failure.kind !== 'cancelled') void vscode.window.showWarningMessage(inertText(`Could not fetch ${describe(id)}: ${result.failure.message} Nothing was changed.`));
     return result.failure.kind === 'cancelled' ? { status: 'cancelled' } : { status: 'failed', failure: result.failure };
   }
   const item = result.value;
@@ -73,7 +73,7 @@ export async function addByIdentifier(deps: AddByIdentifierDeps, input?: string,
   const same = bib.findByIdentifier({ doi: str(item.DOI), pmid: str(item.PMID), pmcid: str(item.PMCID) });
   if (same) return citeExisting(deps, editor, same.entry.key, options);
   if (document.isClosed || vscode.window.activeTextEditor?.document !== document) {
-    void vscode.window.showWarningMessage(`The manuscript is no longer the active editor; ${describe(id)} was fetched but not inserted.`);
+    void vscode.window.showWarningMessage(inertText(`The manuscript is no longer the active editor; ${describe(id)} was fetched but not inserted.`));
     return { status: 'edit-refused' };
   }
   const pattern = vscode.workspace.getConfiguration('vexas.lookup', document).get<string>('keyPattern', DEFAULT_KEY_PATTERN);
@@ -86,7 +86,7 @@ export async function addByIdentifier(deps: AddByIdentifierDeps, input?: string,
 
 async function citeExisting(deps: AddByIdentifierDeps, editor: vscode.TextEditor, key: string, options: InsertOptions): Promise<AddResult> {
   const ok = await deps.inserter.insert(editor, [key], options);
-  if (ok) vscode.window.setStatusBarMessage(`VEXAS: ${key} is already in the bibliography; cited it`, 5000);
+  if (ok) vscode.window.setStatusBarMessage(inertText(`VEXAS: ${key} is already in the bibliography; cited it`), 5000);
   return ok ? { status: 'inserted', key, fetched: false } : { status: 'edit-refused' };
 }
 

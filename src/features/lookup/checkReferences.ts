@@ -13,6 +13,7 @@ import type { Bibliographies } from '../../workspace/bibliographies';
 import type { NetworkAccess } from '../../workspace/network';
 import type { DocumentAnalyses } from '../documentAnalysis';
 import { rangeIn } from '../definition';
+import { inertText } from '../../core/messageText';
 
 export const CHECK_SOURCE = 'VEXAS reference check';
 
@@ -141,8 +142,8 @@ export class ReferenceChecker implements vscode.Disposable {
         });
       if (ran.stopped?.kind === 'cancelled') return { status: 'cancelled' };
       report = ran;
-      if (ran.stopped) void vscode.window.showWarningMessage(`Reference check stopped after ${ran.checked} of ${ran.total}: ${ran.stopped.message}`);
-      else if (ran.failures.length) void vscode.window.showWarningMessage(`${ran.failures.length} reference${ran.failures.length === 1 ? '' : 's'} could not be checked (${ran.failures.map(f => f.key).slice(0, 5).join(', ')}): ${ran.failures[0].failure.message}`);
+      if (ran.stopped) void vscode.window.showWarningMessage(inertText(`Reference check stopped after ${ran.checked} of ${ran.total}: ${ran.stopped.message}`));
+      else if (ran.failures.length) void vscode.window.showWarningMessage(inertText(`${ran.failures.length} reference${ran.failures.length === 1 ? '' : 's'} could not be checked (${ran.failures.map(f => f.key).slice(0, 5).join(', ')}): ${ran.failures[0].failure.message}`));
     }
     const result: CheckResult = { manuscript: document.uri, report, online, at: new Date(), entryFiles };
     this.results.set(document.uri.toString(), result);

@@ -83,7 +83,7 @@ export async function replaceWithPublished(network: NetworkAccess, bibliographie
   const client = await network.client();
   const fetched = await client.csl({ kind: 'doi', value: doi });
   if (!fetched.ok) {
-    void vscode.window.showWarningMessage(`Could not fetch DOI ${doi}: ${fetched.failure.message} ${inertText(key)} was not changed.`);
+    void vscode.window.showWarningMessage(inertText(`Could not fetch DOI ${doi}: ${fetched.failure.message} ${inertText(key)} was not changed.`));
     return false;
   }
   const loaded = await bibliographies.load(file);

@@ -160,15 +160,19 @@ export class AutoExportStatus implements vscode.Disposable {
       if (!chosen) return undefined;
       picked = chosen.map(r => r.uri);
     }
-    const written = (uri: vscode.Uri) => { const p = pathOf(uri, folder); return p.relative ?? p.absolute; };
-    const listed = new Set(files.map(written));
-    // Written where the setting already is: the folder's own value if it has one, else the author's user
-    // value, else the folder. Never the user's patterns (home paths) copied into the repository's settings.
+    // Written where the setting already is: the folder's value, else the workspace's (a .code-workspace),
+    // else the author's user value, else the folder. User settings get absolute paths (they hold in every
+    // workspace), and the user's patterns (home paths) are never copied into a repository's settings.
     const inspected = config.inspect<string[]>('autoExports');
-    const inFolder = folder !== undefined && (Array.isArray(inspected?.workspaceFolderValue) || !Array.isArray(inspected?.globalValue));
-    const base = ((inFolder ? inspected?.workspaceFolderValue : inspected?.globalValue) ?? []).filter(p => typeof p === 'string');
-    const next = [...base.filter(p => !listed.has(normalizePattern(p))), ...picked.map(written)];
-    await config.update('autoExports', next, inFolder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global);
+    const level = folder && Array.isArray(inspected?.workspaceFolderValue) ? 'folder'
+      : Array.isArray(inspected?.workspaceValue) ? 'workspace'
+        : Array.isArray(inspected?.globalValue) || !folder ? 'user' : 'folder';
+    const current = level === 'folder' ? inspected?.workspaceFolderValue : level === 'workspace' ? inspected?.workspaceValue : inspected?.globalValue;
+    const written = (uri: vscode.Uri) => { const p = pathOf(uri, folder); return level === 'user' ? p.absolute : p.relative ?? p.absolute; };
+    const listed = new Set(files.flatMap(f => { const p = pathOf(f, folder); return [p.absolute, ...(p.relative ? [p.relative] : [])]; }));
+    const next = [...(current ?? []).filter(p => typeof p === 'string' && !listed.has(normalizePattern(p))), ...picked.map(written)];
+    await config.update('autoExports', next, level === 'folder' ? vscode.ConfigurationTarget.WorkspaceFolder
+      : level === 'workspace' ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
     const stillNamed = files.filter(f => !picked.includes(f) && autoExportMatcher(next, caseInsensitivePaths())(pathOf(f, folder)));
     if (stillNamed.length) this.say('info', `${stillNamed.map(u => vscode.workspace.asRelativePath(u)).join(', ')} still matches a pattern in vexas.zotero.autoExports; edit the setting to leave it out.`);
     return next;

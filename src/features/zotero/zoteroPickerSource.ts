@@ -14,7 +14,7 @@ import { zoteroCitations } from './citeFromZotero';
 /** Rows per search: enough to find a work by a few words, few enough to answer at once. */
 const ROWS = 20;
 /** Items kept from past searches (a checked row outlives the search that found it). */
-const REMEMBERED = 500;
+const REMEMBERED = 2000;
 
 export function zoteroPickerSource(bibliographies: Bibliographies, zotero: ZoteroAccess): ExtraCitationSource {
   /** Every item a search returned this session, by row id (a checked row outlives the search that found it). */
