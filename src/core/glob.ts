@@ -3,7 +3,8 @@
  * `/`-separated paths, as settings give them
  * (`vexas.evidence.files`, `vexas.zotero.autoExports`). A repository's settings can hold any pattern,
  * so matching is a simulation of the pattern's automaton, in time proportional to path length times
- * pattern length: a regular expression built from `**` runs would backtrack exponentially.
+ * pattern length: a regular expression built from `**` runs would backtrack exponentially. Braces are
+ * expanded first, so `{`, `,` and `}` inside `[…]` are not literal; classes compare UTF-16 units.
  */
 
 type Token =

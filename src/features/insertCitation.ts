@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BibEntry } from '../core/bibliography/types';
-import { citationKeyProblem, planCitationInsertion } from '../core/citations';
+import { citationKeyProblem, isSimplePandocKey, planCitationInsertion } from '../core/citations';
 import { findFrontMatter, parseFrontMatter } from '../core/manuscript/frontMatter';
 import { planCslJsonAppend } from '../core/bibliography/cslAppend';
 import { toCslItem } from '../core/bibliography/cslFromEntry';
@@ -142,11 +142,13 @@ export class CitationInserter {
     const copied = await addTo(edit, syntax, bib);
     if (copied === undefined || document.version !== version) return false;
     const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
-    edit.replace(document.uri, range, key);
+    // A pandoc key outside its plain grammar (a Zotero key with a space, say) goes in braces after a bare `@`.
+    const written = syntax === 'markdown' && !isSimplePandocKey(key) && document.getText().charAt(start - 1) === '@' ? `{${key}}` : key;
+    edit.replace(document.uri, range, written);
     const ok = await vscode.workspace.applyEdit(edit);
     const editor = vscode.window.activeTextEditor;
     if (ok && editor?.document === document) {
-      const after = document.positionAt(start + key.length);
+      const after = document.positionAt(start + written.length);
       editor.selection = new vscode.Selection(after, after);
     }
     return ok;

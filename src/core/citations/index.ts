@@ -15,7 +15,7 @@ export type { CitationContext } from './context';
 export { planCitationInsertion } from './insert';
 export type { CitationInsertionOptions, TextEdit } from './insert';
 export { LATEX_CITATION_COMMANDS, LATEX_MULTICITE_COMMANDS } from './latexCitationCommands';
-export { formatPandocKey, isCrossReferenceKey } from './pandocKeys';
+export { formatPandocKey, isCrossReferenceKey, isSimplePandocKey } from './pandocKeys';
 export { citationKeyProblem } from './keys';
 export { latexCitationAliases } from './latexAliases';
 export { citationCommandLookup } from './latexCitationCommands';
