@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_ENDPOINTS, RegistryClient, type RegistryEndpoints } from '../core/lookup/registryClient';
 import { hostCapabilities } from './host';
+import { hostHttpEnvironment } from './httpEnvironment';
 import { DiskResponseCache } from './responseCache';
 
 const ASKED_KEY = 'vexas.network.asked';
@@ -77,13 +78,7 @@ export class NetworkAccess {
       this.clientFor = {
         signature,
         client: new RegistryClient({
-          env: {
-            fetch: (url, init) => fetch(url, init as RequestInit) as never,
-            setTimeout: (fn, ms) => setTimeout(fn, ms),
-            clearTimeout: handle => clearTimeout(handle as Parameters<typeof clearTimeout>[0]),
-            newAbortController: () => new AbortController(),
-            inBrowser: web,
-          },
+          env: hostHttpEnvironment({ inBrowser: web }),
           endpoints, email, ncbiApiKey, timeoutMs, cache: this.cache,
           userAgent: web ? undefined : `VEXAS-Manuscript-Assistant/${version} (VS Code extension)`,
         }),

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { DEFAULT_ZOTERO_URL, ZoteroClient } from '../core/zotero/zoteroClient';
+import { hostHttpEnvironment } from './httpEnvironment';
 import { localFetch } from './localFetch';
 
 function config(): vscode.WorkspaceConfiguration {
@@ -39,12 +40,7 @@ export class ZoteroAccess {
   /** A client; `timeoutMs` overrides the setting (background checks wait less). */
   client(timeoutMs?: number): ZoteroClient {
     return new ZoteroClient({
-      env: {
-        fetch: localFetch,
-        setTimeout: (fn, ms) => setTimeout(fn, ms),
-        clearTimeout: handle => clearTimeout(handle as NodeJS.Timeout),
-        newAbortController: () => new AbortController(),
-      },
+      env: hostHttpEnvironment({ fetch: localFetch }),
       baseUrl: config().get<string>('url', DEFAULT_ZOTERO_URL) || DEFAULT_ZOTERO_URL,
       timeoutMs: timeoutMs ?? Math.max(1, config().get<number>('timeoutSeconds', 10)) * 1000,
     });
