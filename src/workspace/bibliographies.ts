@@ -11,6 +11,7 @@ import { bibliographyDeclarations, inlineReferences, texRoot } from '../core/man
 import { LineIndex } from '../core/lineIndex';
 import { defaultYield } from '../core/slices';
 import { mergeHits, ReferenceSearch, searchSources, type SearchHit } from '../core/search';
+import { indexIdentifiers, type IdentifierIndex } from '../core/bibliography/identifierIndex';
 import { normalizeDoi } from '../core/identifiers/doi';
 import { inertText } from '../core/messageText';
 import { bibliographyGlobs, useBundledLibrary } from './settings';
@@ -287,13 +288,12 @@ export class DocumentBibliography {
     const pmid = ids.pmid?.trim();
     const pmcid = ids.pmcid?.trim().toUpperCase();
     for (const f of this.files) {
-      const byDoi = doi ? doiIndex(f).get(doi) : undefined;
-      if (byDoi) return { entry: byDoi, source: f.uri };
-      if (!pmid && !pmcid) continue;
-      for (const entry of f.entries) {
-        if (pmid && entry.field('pmid')?.trim() === pmid) return { entry, source: f.uri };
-        if (pmcid && entry.field('pmcid')?.trim().toUpperCase() === pmcid) return { entry, source: f.uri };
-      }
+      const index = identifierIndex(f);
+      const byId = (doi ? index.byDoi.get(doi) : undefined) ?? (pmid ? index.byPmid.get(pmid) : undefined);
+      if (byId) return { entry: byId, source: f.uri };
+      // PMCIDs are rare in bibliographies and asked for only by a pasted PMCID: a scan.
+      const byPmcid = pmcid ? f.entries.find(e => e.field('pmcid')?.trim().toUpperCase() === pmcid) : undefined;
+      if (byPmcid) return { entry: byPmcid, source: f.uri };
     }
     const library = this.knowledge?.references;
     const bundled = (doi ? library?.byDoi(doi) : undefined) ?? (pmid ? library?.byPmid(pmid) : undefined);
@@ -393,21 +393,13 @@ function inlineBibliography(document: vscode.TextDocument): LoadedBibliography |
 }
 
 /**
- * Each loaded file's entries by normalised DOI, built at the first DOI question and kept with the
+ * Each loaded file's entries by DOI and PMID, built at the first such question and kept with the
  * file (a new load is a new object): the pickers and completion ask per row, per keystroke.
  */
-const doiIndexes = new WeakMap<LoadedBibliography, Map<string, BibEntry>>();
+const identifierIndexes = new WeakMap<LoadedBibliography, IdentifierIndex<BibEntry>>();
 
-function doiIndex(file: LoadedBibliography): Map<string, BibEntry> {
-  let index = doiIndexes.get(file);
-  if (!index) {
-    index = new Map();
-    for (const entry of file.entries) {
-      const d = entry.field('doi');
-      const key = d && normalizeDoi(d);
-      if (key && !index.has(key)) index.set(key, entry);
-    }
-    doiIndexes.set(file, index);
-  }
+function identifierIndex(file: LoadedBibliography): IdentifierIndex<BibEntry> {
+  let index = identifierIndexes.get(file);
+  if (!index) identifierIndexes.set(file, index = indexIdentifiers(file.entries, e => e));
   return index;
 }

@@ -5,6 +5,7 @@
  */
 import { mergeHits, ReferenceSearch, searchSources, type ChunkedBuildOptions, type SearchHit, type SearchOptions, DEFAULT_LIMIT } from '../search';
 import { normalizeDoi } from '../identifiers/doi';
+import { indexIdentifiers, type IdentifierIndex } from './identifierIndex';
 import type { BibEntry, BibError, BibParseResult } from './types';
 import { toSearchable, type SearchableEntry } from './searchable';
 
@@ -34,8 +35,7 @@ export class BibliographyLibrary {
   private readonly sourceList: Source[] = [];
   /** Key → id of the source whose entry it resolves to. */
   private readonly keyOwner = new Map<string, string>();
-  private doiIndex?: Map<string, LibraryEntry>;
-  private pmidIndex?: Map<string, LibraryEntry>;
+  private identifiers?: IdentifierIndex<LibraryEntry>;
 
   /**
    * Adds a source, or replaces the one with the same id (keeping its precedence). `topics` adds
@@ -57,7 +57,7 @@ export class BibliographyLibrary {
       const owner = this.keyOwner.get(key);
       if (owner === undefined || this.precedence(id) < this.precedence(owner)) this.keyOwner.set(key, id);
     }
-    this.doiIndex = this.pmidIndex = undefined;
+    this.identifiers = undefined;
   }
 
   removeSource(id: string): boolean {
@@ -65,7 +65,7 @@ export class BibliographyLibrary {
     if (at < 0) return false;
     const [old] = this.sourceList.splice(at, 1);
     for (const key of old.byKey.keys()) if (this.keyOwner.get(key) === id) this.reassign(key);
-    this.doiIndex = this.pmidIndex = undefined;
+    this.identifiers = undefined;
     return true;
   }
 
@@ -110,13 +110,11 @@ export class BibliographyLibrary {
 
   /** By DOI, case-insensitive, with or without a doi.org prefix. */
   byDoi(doi: string): LibraryEntry | undefined {
-    if (!this.doiIndex) this.buildIdentifierIndexes();
-    return this.doiIndex?.get(normalizeDoi(doi));
+    return this.identifierIndex().byDoi.get(normalizeDoi(doi));
   }
 
   byPmid(pmid: string): LibraryEntry | undefined {
-    if (!this.pmidIndex) this.buildIdentifierIndexes();
-    return this.pmidIndex?.get(pmid.trim());
+    return this.identifierIndex().byPmid.get(pmid.trim());
   }
 
   /**
@@ -171,19 +169,10 @@ export class BibliographyLibrary {
     else this.keyOwner.delete(key);
   }
 
-  private buildIdentifierIndexes(): void {
-    const dois = new Map<string, LibraryEntry>();
-    const pmids = new Map<string, LibraryEntry>();
-    for (const key of this.keyOwner.keys()) {
-      const found = this.lookup(key);
-      if (!found) continue;
-      const doi = found.entry.field('doi');
-      if (doi && !dois.has(normalizeDoi(doi))) dois.set(normalizeDoi(doi), found);
-      const pmid = found.entry.field('pmid')?.trim();
-      if (pmid && !pmids.has(pmid)) pmids.set(pmid, found);
-    }
-    this.doiIndex = dois;
-    this.pmidIndex = pmids;
+  /** Built at the first identifier question after a change, over the entries keys resolve to. */
+  private identifierIndex(): IdentifierIndex<LibraryEntry> {
+    return this.identifiers ??= indexIdentifiers(
+      [...this.keyOwner.keys()].map(key => this.lookup(key)).filter((f): f is LibraryEntry => f !== undefined), f => f.entry);
   }
 }
 
