@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { arxivDoi, parseIdentifier } from '../core/identifiers/parseIdentifier';
 import { syntaxForLanguageId } from '../core/languages';
+import { inertText } from '../core/messageText';
 import type { Bibliographies, FoundReference } from '../workspace/bibliographies';
 import type { ExtraCitationSource, SourceRow } from './citationSources';
 import type { CitationInserter } from './insertCitation';
@@ -62,7 +63,7 @@ export async function pickAndInsertCitations(inserter: CitationInserter, bibliog
     // An identifier the bibliographies lack can be fetched; nothing found offers the same by hand.
     const id = identifierInQuery(query);
     if (id && !bib.findByIdentifier(id.fields)) {
-      items.unshift({ label: `$(cloud-download) Fetch ${plain(id.label)} and cite it`, description: 'from doi.org or PubMed (network lookups must be on)', alwaysShow: true, fetch: query });
+      items.unshift({ label: `$(cloud-download) Fetch ${inertText(id.label)} and cite it`, description: 'from doi.org or PubMed (network lookups must be on)', alwaysShow: true, fetch: query });
     } else if (items.length === 0 && query && extraRows.length === 0) {
       items.push({ label: '$(cloud-download) Add a reference by DOI, PMID or arXiv id…', description: 'fetches it, writes the entry and cites it', alwaysShow: true, fetch: '' });
     }
@@ -79,9 +80,9 @@ export async function pickAndInsertCitations(inserter: CitationInserter, bibliog
     // Nothing found is said, not shown as an empty list; a source that did not answer is said too.
     const searched = `key, authors, title, year, keywords, abstract, DOI, PMID${source && !extraNote ? `; ${source.name}` : ''}`;
     pick.title = id && !local
-      ? `${plain(id.label)} is in none of your bibliographies nor the VEXAS library: press Enter to fetch it`
+      ? `${inertText(id.label)} is in none of your bibliographies nor the VEXAS library: press Enter to fetch it`
       : !local && rows.length === 0 && query
-        ? `No reference matches "${plain(query)}" (searched: ${searched})${extraNote ? `. ${extraNote}` : ''}`
+        ? `No reference matches "${inertText(query)}" (searched: ${searched})${extraNote ? `. ${extraNote}` : ''}`
         : extraNote ? `VEXAS: Insert Citation. ${extraNote}` : 'VEXAS: Insert Citation (select one or more)';
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -174,9 +175,4 @@ function identifierInQuery(query: string): { label: string; fields: { doi?: stri
   if (id.kind === 'pmcid') return { label: id.value, fields: { pmcid: id.value } };
   if (id.kind === 'arxiv') return { label: `arXiv ${id.value}`, fields: { doi: arxivDoi(id.value) } };
   return { label: `DOI ${id.value}`, fields: { doi: id.value } };
-}
-
-/** Typed text shown as text: `$(name)` would be read as an icon. */
-function plain(s: string): string {
-  return s.replace(/\$\(/g, '$\u200b(');
 }

@@ -78,6 +78,15 @@ export class ZoteroClient {
     return { ok: true, value: parseCitationKeys(answer.value) };
   }
 
+  /**
+   * Gives the items that lack one Better BibTeX's key (one request). Without Better BibTeX, or when
+   * it does not answer, they keep none: keys are then made by the configured pattern.
+   */
+  async fillCitationKeys(items: readonly ZoteroItem[], signal?: AbortSignalLike): Promise<void> {
+    const keys = await this.citationKeys(items.filter(i => !i.citekey).map(i => i.key), signal);
+    if (keys.ok) for (const item of items) item.citekey ??= keys.value.get(item.key);
+  }
+
   private async rpc(method: string, params: unknown[], signal?: AbortSignalLike): Promise<ZoteroResult<unknown>> {
     const answer = await this.request('/better-bibtex/json-rpc', signal, JSON.stringify({ jsonrpc: '2.0', method, params, id: 1 }));
     if (!answer.ok) return answer;

@@ -11,6 +11,7 @@ import { parseBibTeX } from '../../core/bibliography/parseBibTeX';
 import type { CslItem } from '../../core/bibliography/types';
 import { citationKeyProblem } from '../../core/citations';
 import { syntaxForLanguageId, type CitationSyntax } from '../../core/languages';
+import { inertText } from '../../core/messageText';
 import { citationKeyFor, DEFAULT_KEY_PATTERN } from '../../core/lookup/citationKey';
 import type { ZoteroItem } from '../../core/zotero/zoteroResponses';
 import type { Bibliographies } from '../../workspace/bibliographies';
@@ -67,8 +68,7 @@ export async function citeFromZotero(deps: CiteFromZoteroDeps, scripted?: Script
  */
 export async function zoteroCitations(deps: Pick<CiteFromZoteroDeps, 'bibliographies'>, client: ReturnType<ZoteroAccess['client']>,
   document: vscode.TextDocument, syntax: CitationSyntax, picked: readonly ZoteroItem[]): Promise<{ cite: string[]; added: NewEntry[] }> {
-  const keys = await client.citationKeys(picked.filter(i => !i.citekey).map(i => i.key));
-  if (keys.ok) for (const item of picked) item.citekey ??= keys.value.get(item.key);
+  await client.fillCitationKeys(picked);
   const bib = await deps.bibliographies.forDocument(document, syntax);
   const pattern = vscode.workspace.getConfiguration('vexas.lookup', document).get<string>('keyPattern', DEFAULT_KEY_PATTERN);
   const cite: string[] = [];
@@ -127,14 +127,13 @@ function pick(client: ReturnType<ZoteroAccess['client']>): Promise<ZoteroItem[] 
         return;
       }
       // The author's own keys on the rows, when Better BibTeX is there (one request per search).
-      const keys = await client.citationKeys(found.value.filter(i => !i.citekey).map(i => i.key));
+      await client.fillCitationKeys(found.value);
       if (mine !== generation) return;
-      if (keys.ok) for (const item of found.value) item.citekey ??= keys.value.get(item.key);
       const rows = found.value.map(toRow);
       for (const c of chosen.values()) if (!rows.some(r => r.item.key === c.item.key)) rows.unshift(c);
       quickPick.items = rows;
       quickPick.selectedItems = rows.filter(r => chosen.has(r.item.key));
-      quickPick.title = rows.length === 0 && query.trim() ? `Nothing in your Zotero library matches "${query.trim().replace(/\$\(/g, '$\u200b(')}"` : 'VEXAS: Cite from Zotero (select one or more)';
+      quickPick.title = rows.length === 0 && query.trim() ? `Nothing in your Zotero library matches "${inertText(query.trim())}"` : 'VEXAS: Cite from Zotero (select one or more)';
     };
     quickPick.onDidChangeValue(value => {
       clearTimeout(timer);
@@ -166,13 +165,18 @@ function pick(client: ReturnType<ZoteroAccess['client']>): Promise<ZoteroItem[] 
   });
 }
 
-function toRow(item: ZoteroItem): Row {
+/** "Ødegård and Nakamura 2024", "Beck et al. 2020": the creators and year a row shows. */
+export function creatorsAndYear(item: ZoteroItem): string {
   const authors = item.creators.length > 2 ? `${item.creators[0]} et al.` : item.creators.join(' and ');
+  return inertText([authors, item.year].filter(Boolean).join(' '));
+}
+
+function toRow(item: ZoteroItem): Row {
   return {
-    label: item.title,
-    description: [authors, item.year].filter(Boolean).join(' '),
-    detail: [item.citekey ? `@${item.citekey}` : undefined, item.publication, item.doi && `doi:${item.doi}`, item.tags.length ? item.tags.map(t => `#${t}`).join(' ') : undefined]
-      .filter(Boolean).join(' · ').replace(/\$\(/g, '$\u200b('),
+    label: inertText(item.title),
+    description: creatorsAndYear(item),
+    detail: inertText([item.citekey ? `@${item.citekey}` : undefined, item.publication, item.doi && `doi:${item.doi}`, item.tags.length ? item.tags.map(t => `#${t}`).join(' ') : undefined]
+      .filter(Boolean).join(' · ')),
     alwaysShow: true,
     buttons: [SHOW, PDF],
     item,

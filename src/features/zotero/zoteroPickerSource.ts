@@ -8,8 +8,9 @@ import type { CitationSyntax } from '../../core/languages';
 import type { ZoteroItem } from '../../core/zotero/zoteroResponses';
 import type { Bibliographies } from '../../workspace/bibliographies';
 import type { ZoteroAccess } from '../../workspace/zoteroAccess';
+import { inertText } from '../../core/messageText';
 import type { ExtraCitationSource, SourceRow, SourceSearch } from '../citationSources';
-import { zoteroCitations } from './citeFromZotero';
+import { creatorsAndYear, zoteroCitations } from './citeFromZotero';
 
 /** Rows per search: enough to find a work by a few words, few enough to answer at once. */
 const ROWS = 20;
@@ -27,8 +28,7 @@ export function zoteroPickerSource(bibliographies: Bibliographies, zotero: Zoter
       const client = zotero.client();
       const found = await client.search(query, ROWS, signal);
       if (!found.ok) return { ok: false, message: zotero.explain(found.failure.message, found.failure.kind === 'offline') };
-      const keys = await client.citationKeys(found.value.filter(i => !i.citekey).map(i => i.key), signal);
-      if (keys.ok) for (const item of found.value) item.citekey ??= keys.value.get(item.key);
+      await client.fillCitationKeys(found.value, signal);
       for (const item of found.value) {
         seen.delete(rowId(item));
         seen.set(rowId(item), item);
@@ -45,19 +45,17 @@ export function zoteroPickerSource(bibliographies: Bibliographies, zotero: Zoter
 }
 
 const rowId = (item: ZoteroItem) => `zotero:${item.key}`;
-const plain = (s: string) => s.replace(/\$\(/g, '$\u200b(');
 
 function toRow(item: ZoteroItem): SourceRow {
-  const authors = item.creators.length > 2 ? `${item.creators[0]} et al.` : item.creators.join(' and ');
   return {
     id: rowId(item),
     // The icon marks the source: VS Code sorts rows whose label matches the typed text first, so a
     // separator cannot be relied on to head the Zotero rows.
-    label: `$(library) ${plain(item.citekey ?? item.title)}`,
+    label: `$(library) ${inertText(item.citekey ?? item.title)}`,
     key: item.citekey,
     doi: item.doi,
     title: item.title,
-    description: plain([authors, item.year].filter(Boolean).join(' ')),
-    detail: plain(['In Zotero', item.citekey ? item.title : undefined, item.publication, item.doi && `doi:${item.doi}`].filter(Boolean).join(' · ')),
+    description: creatorsAndYear(item),
+    detail: inertText(['In Zotero', item.citekey ? item.title : undefined, item.publication, item.doi && `doi:${item.doi}`].filter(Boolean).join(' · ')),
   };
 }
