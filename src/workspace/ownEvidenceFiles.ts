@@ -24,6 +24,7 @@ export class OwnEvidenceFiles implements vscode.Disposable {
   private cached: Promise<OwnEvidence> | undefined;
   private checks: Promise<{ record: RecordCheck; klass: RecordCheck }> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly matchers = new Map<string, (path: string) => boolean>();
 
   constructor(private readonly extensionUri: vscode.Uri) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.json');
@@ -64,11 +65,21 @@ export class OwnEvidenceFiles implements vscode.Disposable {
     return Array.isArray(globs) ? globs.filter(g => typeof g === 'string' && g.trim() !== '') : DEFAULT_GLOBS;
   }
 
+  /** Compiled once per pattern: every edit in any document asks whether it was an extraction file. */
+  private matcher(glob: string): (path: string) => boolean {
+    let match = this.matchers.get(glob);
+    if (!match) {
+      if (this.matchers.size > 50) this.matchers.clear();
+      this.matchers.set(glob, match = compileGlob(glob));
+    }
+    return match;
+  }
+
   private isExtractionFile(uri: vscode.Uri): boolean {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return false;
     const relative = vscode.workspace.asRelativePath(uri, false);
-    return this.globs(folder).some(g => compileGlob(g)(relative));
+    return this.globs(folder).some(g => this.matcher(g)(relative));
   }
 
   private async read(): Promise<OwnEvidence> {
