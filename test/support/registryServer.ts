@@ -12,7 +12,7 @@ import type { AddressInfo } from 'net';
 export interface LoggedRequest {
   readonly path: string;
   readonly headers: http.IncomingHttpHeaders;
-  /** Logged in cross-origin mode, where a preflight (OPTIONS) would show. */
+  /** A preflight shows as OPTIONS (cross-origin mode refuses it). */
   readonly method?: string;
 }
 
@@ -111,17 +111,15 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = decodeURIComponent(url.pathname);
+    if (options.crossOrigin && path === '/__requests') {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
+      return res.end(JSON.stringify(requests));
+    }
+    requests.push({ path: `${path}${url.search}`, headers: req.headers, method: req.method });
     if (options.crossOrigin) {
-      if (path === '/__requests') {
-        res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
-        return res.end(JSON.stringify(requests));
-      }
-      requests.push({ path: `${path}${url.search}`, headers: req.headers, method: req.method });
       if (req.method === 'OPTIONS') { res.writeHead(405); return res.end(); }
       res.setHeader('Access-Control-Allow-Origin', '*');
       res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
-    } else {
-      requests.push({ path: `${path}${url.search}`, headers: req.headers });
     }
     const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
